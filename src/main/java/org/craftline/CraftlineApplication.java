@@ -1,0 +1,76 @@
+package org.craftline;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.time.Clock;
+import org.craftline.common.Json;
+import org.craftline.common.Migrations;
+import org.craftline.common.ProblemMappers;
+import org.craftline.common.RequestSizeLimit;
+import org.craftline.event.EventDao;
+import org.craftline.event.EventResource;
+import org.craftline.report.ReportDao;
+import org.craftline.report.ReportResource;
+import org.craftline.task.TaskResource;
+import org.craftline.task.TaskService;
+import org.craftline.worker.WorkerDao;
+import org.craftline.worker.WorkerResource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** Wiring only: what runs, in which order, with which collaborators. */
+public class CraftlineApplication extends Application<CraftlineConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new CraftlineApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "craftline";
+    }
+
+    @Override
+    public void initialize(Bootstrap<CraftlineConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(CraftlineConfiguration configuration) {
+                return configuration.getDataSourceFactory();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return Migrations.CHANGELOG;
+            }
+        });
+    }
+
+    @Override
+    public void run(CraftlineConfiguration configuration, Environment environment) throws Exception {
+        // Configured here rather than in initialize() so the YAML configuration keeps Jackson's
+        // lenient defaults while API requests get the strict ones.
+        Json.configure(environment.getObjectMapper());
+        if (configuration.isMigrateOnStart()) {
+            Migrations.apply(configuration.getDataSourceFactory(), environment.metrics());
+        }
+        Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDataSourceFactory(), "database");
+        jdbi.installPlugin(new SqlObjectPlugin());
+        Clock clock = Clock.systemUTC();
+        WorkerDao workers = jdbi.onDemand(WorkerDao.class);
+
+        environment.jersey().register(new RequestSizeLimit());
+        ProblemMappers.register(environment.jersey());
+        environment.jersey().register(new WorkerResource(workers, clock));
+        environment.jersey().register(new TaskResource(new TaskService(jdbi, clock), workers));
+        environment.jersey().register(new EventResource(jdbi.onDemand(EventDao.class), workers, clock));
+        environment.jersey().register(new ReportResource(jdbi.onDemand(ReportDao.class), workers, clock));
+    }
+}

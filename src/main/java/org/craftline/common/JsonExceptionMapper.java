@@ -1,0 +1,80 @@
+package org.craftline.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.craftline.common.Problem.FieldError;
+
+/**
+ * Bodies Jackson cannot read. Broken JSON syntax and an empty body are 400; JSON that parses but
+ * does not fit the request (unknown property, wrong type, unknown enum value) is 422 with the field
+ * named, the same status as a failed bean validation.
+ */
+final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+
+    @Override
+    public Response toResponse(JsonProcessingException exception) {
+        // Jackson wraps what the body stream throws, such as the size limit's 413.
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return ProblemMappers.respond(api.problem());
+            }
+        }
+        if (!(exception instanceof JsonMappingException mapping)) {
+            return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("malformed-json"), "Malformed JSON", 400,
+                    "The request body is not valid JSON: " + exception.getOriginalMessage(), List.of()));
+        }
+        if (mapping instanceof MismatchedInputException && mapping.getPath().isEmpty()) {
+            return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("malformed-json"), "Malformed JSON", 400,
+                    "The request body must be one JSON object", List.of()));
+        }
+        String field = JsonPaths.of(mapping.getPath());
+        String message = messageFor(mapping);
+        return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("invalid"), "Unprocessable content", 422,
+                field + " " + message, List.of(new FieldError(field, message))));
+    }
+
+    private static String messageFor(JsonMappingException exception) {
+        if (exception instanceof UnrecognizedPropertyException unknown) {
+            return "is not a known property (known: " + unknown.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
+        }
+        if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + describe(mismatch.getTargetType())
+                    + (exception instanceof InvalidFormatException invalid ? ", not " + quote(invalid.getValue()) : "");
+        }
+        return "has the wrong type";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == LocalDate.class) {
+            return "an ISO date (YYYY-MM-DD)";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "a JSON object";
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+}

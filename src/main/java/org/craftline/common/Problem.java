@@ -1,0 +1,18 @@
+package org.craftline.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail, the one error body every endpoint sends as
+ * {@code application/problem+json}.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One rejected input: {@code field} is a JSON path such as {@code steps[2].minutes} or a parameter name. */
+    public record FieldError(String field, String message) {
+    }
+}

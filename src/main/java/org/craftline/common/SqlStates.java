@@ -1,0 +1,54 @@
+package org.craftline.common;
+
+import java.sql.SQLException;
+import java.util.Set;
+import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
+
+/**
+ * Reads SQLSTATE codes from a failed statement, so constraint violations can become the right
+ * client error. The codes are the standard ones PostgreSQL and H2 share, except where noted.
+ */
+public final class SqlStates {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** 23514 is PostgreSQL's code for a failed CHECK, 23513 is H2's. */
+    private static final Set<String> CHECK_VIOLATION = Set.of("23513", "23514");
+    /**
+     * A transaction that lost a race and may simply be run again: serialization failure or deadlock
+     * (40001, both databases), PostgreSQL's deadlock (40P01), H2's lock timeout (HYT00).
+     */
+    private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "HYT00");
+
+    private SqlStates() {
+    }
+
+    public static boolean isUniqueViolation(Throwable failure) {
+        return UNIQUE_VIOLATION.equals(sqlState(failure));
+    }
+
+    public static boolean isCheckViolation(Throwable failure) {
+        return CHECK_VIOLATION.contains(sqlState(failure));
+    }
+
+    public static boolean isTransient(Throwable failure) {
+        return TRANSIENT.contains(sqlState(failure));
+    }
+
+    static boolean isPoolExhausted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PoolExhaustedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+package org.craftline.common;
+
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Runs a transaction again when it lost a race the database resolves by aborting one side:
+ * two first writes to the same new row (unique violation), a deadlock, a lock timeout.
+ * Each attempt starts from scratch, so it sees what the winner committed.
+ */
+public final class Transactions {
+
+    static final int ATTEMPTS = 5;
+
+    private Transactions() {
+    }
+
+    public static <T> T retryingRaces(Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (JdbiException e) {
+                boolean race = SqlStates.isTransient(e) || SqlStates.isUniqueViolation(e);
+                if (!race) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw ApiException.unavailable("Too many simultaneous writes to the same data; try again");
+                }
+            }
+        }
+    }
+}

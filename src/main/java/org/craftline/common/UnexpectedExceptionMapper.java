@@ -1,0 +1,29 @@
+package org.craftline.common;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last resort: a bug. The client gets an id to quote and nothing of the internals (no stack
+ * trace, no SQL); the log gets the whole story under the same id.
+ */
+final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        if (SqlStates.isPoolExhausted(exception)) {
+            return ProblemMappers.respond(ApiException.unavailable(
+                    "The database is busy; try again in a few seconds").problem());
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.error("Unexpected error {}", id, exception);
+        return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("internal"), "Internal server error", 500,
+                "Something went wrong on our side; quote error id " + id + " when you report it", List.of()));
+    }
+}

@@ -1,0 +1,36 @@
+package org.craftline.task;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
+
+/** One step of a task, the unit of decomposition; the same shape in requests and responses. */
+public record Step(
+        @NotBlank @Size(max = 64) String activity,
+        @NotNull @Min(1) @Max(1440) Integer minutes,
+        @NotNull Mode mode,
+        @Size(max = 100) String tool,
+        Discretion discretion,
+        Mediation mediation,
+        @Size(max = 1000) String note) {
+
+    /**
+     * Activities are compared across days by name, so {@code "Sculpt "} and {@code "sculpt"} must be
+     * one activity; blank optional text is stored as absent.
+     */
+    Step normalized() {
+        return new Step(activity.trim().toLowerCase(Locale.ROOT), minutes, mode, blankToNull(tool),
+                discretion, mediation, blankToNull(note));
+    }
+
+    boolean isCraft() {
+        return mode == Mode.CRAFT;
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,98 @@
+package org.craftline.task;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import org.craftline.common.ApiException;
+import org.craftline.common.Params;
+import org.craftline.worker.Worker;
+import org.craftline.worker.WorkerDao;
+
+@Path("/api/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    private final TaskService tasks;
+    private final WorkerDao workers;
+
+    public TaskResource(TaskService tasks, WorkerDao workers) {
+        this.tasks = tasks;
+        this.workers = workers;
+    }
+
+    @POST
+    public Response create(@NotNull @Valid TaskRequest request, @Context UriInfo uri) {
+        Task created = tasks.create(request);
+        return Response.created(uri.getBaseUriBuilder().path("api/tasks/{id}").build(created.id()))
+                .tag(created.entityTag())
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    public TaskPage list(@QueryParam("worker") String worker,
+                         @QueryParam("from") String from,
+                         @QueryParam("to") String to,
+                         @QueryParam("mode") String mode,
+                         @QueryParam("tool") String tool,
+                         @QueryParam("activity") String activity,
+                         @QueryParam("limit") String limit,
+                         @QueryParam("cursor") String cursor) {
+        LocalDate fromDate = Params.date("from", from);
+        LocalDate toDate = Params.date("to", to);
+        Params.requireOrdered(fromDate, toDate);
+        String handle = Params.text(worker);
+        Long workerId = handle == null ? null : workers.findByHandle(handle).map(Worker::id)
+                .orElseThrow(() -> ApiException.notFound("No worker with handle '" + handle + "'"));
+        return tasks.list(new TaskQuery(workerId, fromDate, toDate,
+                Params.enumValue("mode", mode, Mode.class),
+                Params.text(tool),
+                Params.text(activity),
+                cursor == null || cursor.isBlank() ? null : TaskCursor.parse(cursor),
+                Params.integer("limit", limit, 1, TaskQuery.MAX_LIMIT, TaskQuery.DEFAULT_LIMIT)));
+    }
+
+    @GET
+    @Path("/{id: [0-9]{1,18}}")
+    public Response get(@PathParam("id") long id) {
+        Task task = tasks.get(id);
+        return Response.ok(task).tag(task.entityTag()).build();
+    }
+
+    @PUT
+    @Path("/{id: [0-9]{1,18}}")
+    public Response replace(@PathParam("id") long id,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @NotNull @Valid TaskRequest request) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ApiException.preconditionRequired("Replacing a task needs an If-Match header with the ETag "
+                    + "from your last read of it, so that you cannot overwrite a change you have not seen");
+        }
+        Task replaced = tasks.replace(id, request, ifMatch);
+        return Response.ok(replaced).tag(replaced.entityTag()).build();
+    }
+
+    /** If-Match is optional here; when given, a stale one is refused like on PUT. */
+    @DELETE
+    @Path("/{id: [0-9]{1,18}}")
+    public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        tasks.delete(id, ifMatch == null || ifMatch.isBlank() ? null : ifMatch);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,140 @@
+package org.craftline.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.craftline.common.ApiException;
+import org.craftline.common.Transactions;
+import org.craftline.worker.Worker;
+import org.craftline.worker.WorkerDao;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes a task, its steps and the day ledger in one transaction, and reads tasks back with their
+ * steps. Spans three DAOs and holds the rules that span them: a day's 1,440 minutes and
+ * optimistic versions.
+ */
+public final class TaskService {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public TaskService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    Task create(TaskRequest request) {
+        if (request.worker() == null) {
+            throw ApiException.unprocessable("worker", "is required: the handle of the worker who did the task");
+        }
+        List<Step> steps = request.normalizedSteps();
+        return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
+            Worker worker = handle.attach(WorkerDao.class).findByHandle(request.worker())
+                    .orElseThrow(() -> ApiException.unprocessable("worker",
+                            "is not a known worker handle: '" + request.worker() + "'"));
+            TaskDao tasks = handle.attach(TaskDao.class);
+            long id = tasks.insert(worker.id(), request.date(), request.title().trim(),
+                    Step.blankToNull(request.notes()), now());
+            tasks.insertSteps(id, worker.id(), request.date(), stepNumbers(steps), steps);
+            new DayLedger(handle.attach(WorkDayDao.class))
+                    .add(request.date(), DayMinutes.of(steps))
+                    .applyTo(worker.id());
+            return read(handle, id);
+        }));
+    }
+
+    Task replace(long id, TaskRequest request, String ifMatch) {
+        List<Step> steps = request.normalizedSteps();
+        return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
+            TaskDao tasks = handle.attach(TaskDao.class);
+            LockedTask current = lockMatching(tasks, id, ifMatch);
+            if (request.worker() != null && handle.attach(WorkerDao.class).findByHandle(request.worker())
+                    .map(Worker::id).filter(owner -> owner == current.workerId()).isEmpty()) {
+                throw ApiException.unprocessable("worker", "cannot change: a task stays with the worker who logged it");
+            }
+            DayMinutes before = tasks.sumSteps(id);
+            // Steps reference the task's date through a foreign key: remove them before the date moves.
+            tasks.deleteSteps(id);
+            tasks.update(id, request.date(), request.title().trim(), Step.blankToNull(request.notes()), now());
+            tasks.insertSteps(id, current.workerId(), request.date(), stepNumbers(steps), steps);
+            new DayLedger(handle.attach(WorkDayDao.class))
+                    .remove(current.workDate(), before)
+                    .add(request.date(), DayMinutes.of(steps))
+                    .applyTo(current.workerId());
+            return read(handle, id);
+        }));
+    }
+
+    void delete(long id, String ifMatch) {
+        Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
+            TaskDao tasks = handle.attach(TaskDao.class);
+            LockedTask current = lockMatching(tasks, id, ifMatch);
+            DayMinutes before = tasks.sumSteps(id);
+            tasks.deleteSteps(id);
+            tasks.delete(id);
+            new DayLedger(handle.attach(WorkDayDao.class))
+                    .remove(current.workDate(), before)
+                    .applyTo(current.workerId());
+            return id;
+        }));
+    }
+
+    Task get(long id) {
+        return jdbi.withHandle(handle -> read(handle, id));
+    }
+
+    TaskPage list(TaskQuery query) {
+        return jdbi.withHandle(handle -> {
+            List<TaskRow> rows = query.run(handle);
+            boolean more = rows.size() > query.limit();
+            List<TaskRow> page = more ? rows.subList(0, query.limit()) : rows;
+            List<Task> items = withSteps(handle, page);
+            String next = more ? TaskCursor.after(page.get(page.size() - 1)) : null;
+            return new TaskPage(items, next);
+        });
+    }
+
+    private static LockedTask lockMatching(TaskDao tasks, long id, String ifMatch) {
+        LockedTask current = tasks.lockById(id).orElseThrow(() -> notFound(id));
+        if (ifMatch != null && !ETags.matches(ifMatch, current.version())) {
+            throw ApiException.preconditionFailed("Task " + id + " has changed: it is at ETag "
+                    + ETags.of(current.version()) + ", If-Match was " + ifMatch
+                    + ". Read it again and reapply your change.");
+        }
+        return current;
+    }
+
+    private static Task read(Handle handle, long id) {
+        TaskRow row = handle.attach(TaskDao.class).findById(id).orElseThrow(() -> notFound(id));
+        return withSteps(handle, List.of(row)).get(0);
+    }
+
+    private static List<Task> withSteps(Handle handle, List<TaskRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Step>> steps = handle.attach(TaskDao.class)
+                .listStepsByTaskIds(rows.stream().map(TaskRow::id).toList()).stream()
+                .collect(Collectors.groupingBy(StepRow::taskId,
+                        Collectors.mapping(StepRow::step, Collectors.toList())));
+        return rows.stream().map(row -> Task.of(row, steps.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    private static List<Integer> stepNumbers(List<Step> steps) {
+        return IntStream.range(0, steps.size()).boxed().toList();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static ApiException notFound(long id) {
+        return ApiException.notFound("No task with id " + id);
+    }
+}

@@ -1,0 +1,72 @@
+package org.craftline.worker;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.craftline.common.ApiException;
+import org.craftline.common.SqlStates;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+@Path("/api/workers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WorkerResource {
+
+    private final WorkerDao workers;
+    private final Clock clock;
+
+    public WorkerResource(WorkerDao workers, Clock clock) {
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    @POST
+    public Response create(@NotNull @Valid CreateWorkerRequest request, @Context UriInfo uri) {
+        try {
+            workers.insert(request, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        } catch (UnableToExecuteStatementException e) {
+            // The unique constraint decides; checking first would race with another request.
+            if (SqlStates.isUniqueViolation(e)) {
+                throw ApiException.conflict("A worker with handle '" + request.handle() + "' already exists");
+            }
+            throw e;
+        }
+        Worker created = find(request.handle());
+        return Response.created(uri.getBaseUriBuilder().path("api/workers/{handle}").build(created.handle()))
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    public Listing list() {
+        return new Listing(workers.listAll());
+    }
+
+    @GET
+    @Path("/{handle}")
+    public Worker get(@PathParam("handle") String handle) {
+        return find(handle);
+    }
+
+    private Worker find(String handle) {
+        return workers.findByHandle(handle)
+                .orElseThrow(() -> ApiException.notFound("No worker with handle '" + handle + "'"));
+    }
+
+    /** The list wrapper leaves room for pagination without breaking clients. */
+    public record Listing(List<Worker> items) {
+    }
+}

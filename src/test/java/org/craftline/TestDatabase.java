@@ -1,0 +1,31 @@
+package org.craftline;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.DataSourceFactory;
+import java.util.UUID;
+import org.craftline.common.Migrations;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** A private in-memory H2 database with the real migrations applied, for DAO tests. No mocks. */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static Jdbi migrated() {
+        DataSourceFactory database = new DataSourceFactory();
+        database.setDriverClass("org.h2.Driver");
+        database.setUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        database.setUser("sa");
+        database.setPassword("");
+        try {
+            Migrations.apply(database, new MetricRegistry());
+        } catch (Exception e) {
+            throw new IllegalStateException("migrations failed", e);
+        }
+        Jdbi jdbi = Jdbi.create(database.getUrl(), database.getUser(), database.getPassword());
+        jdbi.installPlugin(new SqlObjectPlugin());
+        return jdbi;
+    }
+}

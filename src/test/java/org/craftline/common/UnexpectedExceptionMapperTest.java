@@ -1,0 +1,29 @@
+package org.craftline.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class UnexpectedExceptionMapperTest {
+
+    @Test
+    void bug_gives500WithAnIdAndNoInternals() {
+        var failure = new IllegalStateException("SELECT secret FROM workers",
+                new SQLException("jdbc:h2:./data/craftline password=hunter2"));
+
+        var response = new UnexpectedExceptionMapper().toResponse(failure);
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+        Problem problem = (Problem) response.getEntity();
+        assertThat(problem.detail()).contains("error id").doesNotContain("SELECT", "jdbc", "hunter2", "IllegalState");
+    }
+
+    @Test
+    void exhaustedPool_gives503() {
+        var failure = new RuntimeException(new org.apache.tomcat.jdbc.pool.PoolExhaustedException("no connection"));
+
+        assertThat(new UnexpectedExceptionMapper().toResponse(failure).getStatus()).isEqualTo(503);
+    }
+}

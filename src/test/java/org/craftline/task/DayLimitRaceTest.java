@@ -1,0 +1,83 @@
+package org.craftline.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.craftline.Payloads.step;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.Http;
+import org.craftline.Payloads;
+import org.craftline.TestApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Requests that race for the same day must never overrun its 1,440 minutes: exactly as many
+ * succeed as fit, the rest get 422, and no request fails with a 5xx.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DayLimitRaceTest {
+
+    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+
+    private static final int REQUESTS_PER_DAY = 12;
+    private static final int MINUTES = 200;
+    private static final List<String> DAYS = List.of("2023-03-13", "2023-03-14", "2023-03-15");
+
+    @Test
+    void racingCreates_fillEachDayToTheLimitAndNoFurther() throws Exception {
+        Http http = new Http(APP.getLocalPort());
+        String worker = TestApp.uniqueHandle("race");
+        http.post("/api/workers", Http.json(Payloads.worker(worker)));
+
+        List<Integer> statuses = race(http, worker);
+
+        Map<Integer, Long> counts = statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        int fitPerDay = 1440 / MINUTES;
+        assertThat(counts).containsOnlyKeys(201, 422);
+        assertThat(counts.get(201)).isEqualTo((long) fitPerDay * DAYS.size());
+        var series = http.get("/api/reports/deskilling?worker=" + worker + "&from=2023-03-13&to=2023-03-15&bucket=week")
+                .json().path("series");
+        assertThat(series.get(0).path("totalMinutes").asInt()).isEqualTo(fitPerDay * MINUTES * DAYS.size());
+        for (String day : DAYS) {
+            var tasks = http.get("/api/tasks?worker=" + worker + "&from=" + day + "&to=" + day).json().path("items");
+            assertThat(tasks).as(day).hasSize(fitPerDay);
+        }
+    }
+
+    private static List<Integer> race(Http http, String worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(REQUESTS_PER_DAY * DAYS.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (String day : DAYS) {
+                String body = Http.json(Payloads.task(worker, day, step("prompt", MINUTES, "EXECUTION")));
+                for (int i = 0; i < REQUESTS_PER_DAY; i++) {
+                    Callable<Integer> request = () -> {
+                        start.await();
+                        return http.post("/api/tasks", body).status();
+                    };
+                    replies.add(pool.submit(request));
+                }
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> reply : replies) {
+                statuses.add(reply.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

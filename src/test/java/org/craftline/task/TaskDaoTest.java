@@ -1,0 +1,122 @@
+package org.craftline.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.craftline.TestDatabase;
+import org.craftline.common.SqlStates;
+import org.craftline.worker.CreateWorkerRequest;
+import org.craftline.worker.WorkerDao;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The DAO and, through it, the constraints that guard the data whatever the Java code does. */
+class TaskDaoTest {
+
+    private static final Instant NOW = Instant.parse("2023-03-15T09:30:00Z");
+    private static final LocalDate DAY = LocalDate.parse("2023-03-15");
+
+    Jdbi jdbi;
+    TaskDao tasks;
+    long worker;
+
+    @BeforeEach
+    void database() {
+        jdbi = TestDatabase.migrated();
+        tasks = jdbi.onDemand(TaskDao.class);
+        worker = jdbi.onDemand(WorkerDao.class).insert(
+                new CreateWorkerRequest("sam", "Sam", null, null, null), NOW);
+    }
+
+    private static Step step(String activity, int minutes, Mode mode) {
+        return new Step(activity, minutes, mode, null, null, null, null);
+    }
+
+    private long taskWith(List<Step> steps) {
+        long id = tasks.insert(worker, DAY, "Rock kit", null, NOW);
+        tasks.insertSteps(id, worker, DAY, java.util.stream.IntStream.range(0, steps.size()).boxed().toList(), steps);
+        return id;
+    }
+
+    @Test
+    void insert_thenRead_keepsStepsInOrderWithTheirOptionalFields() {
+        Step uv = new Step("uv", 45, Mode.EXECUTION, "RizomUV", Discretion.PRESCRIBED, Mediation.ASSISTED, "by spec");
+        long id = taskWith(List.of(step("sculpt", 120, Mode.CRAFT), uv));
+
+        TaskRow row = tasks.findById(id).orElseThrow();
+        List<StepRow> steps = tasks.listStepsByTaskIds(List.of(id));
+
+        assertThat(row.worker()).isEqualTo("sam");
+        assertThat(row.workDate()).isEqualTo(DAY);
+        assertThat(row.version()).isEqualTo(1);
+        assertThat(row.createdAt()).isEqualTo(NOW);
+        assertThat(steps).extracting(StepRow::step).containsExactly(step("sculpt", 120, Mode.CRAFT), uv);
+        assertThat(tasks.sumSteps(id)).isEqualTo(new DayMinutes(165, 120));
+    }
+
+    @Test
+    void update_bumpsTheVersion() {
+        long id = taskWith(List.of(step("sculpt", 120, Mode.CRAFT)));
+
+        tasks.update(id, DAY, "Renamed", "notes", NOW.plusSeconds(60));
+
+        TaskRow row = tasks.findById(id).orElseThrow();
+        assertThat(row.version()).isEqualTo(2);
+        assertThat(row.title()).isEqualTo("Renamed");
+        assertThat(row.updatedAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(tasks.lockById(id)).contains(new LockedTask(id, worker, DAY, 2));
+    }
+
+    @Test
+    void database_refusesStepMinutesOutsideOneToADay() {
+        assertThatThrownBy(() -> taskWith(List.of(step("sculpt", 0, Mode.CRAFT))))
+                .matches(SqlStates::isCheckViolation);
+        assertThatThrownBy(() -> taskWith(List.of(step("sculpt", 1441, Mode.CRAFT))))
+                .matches(SqlStates::isCheckViolation);
+    }
+
+    @Test
+    void database_refusesUnknownModes() {
+        long id = tasks.insert(worker, DAY, "t", null, NOW);
+
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("""
+                INSERT INTO steps (task_id, step_no, worker_id, work_date, activity, minutes, mode)
+                VALUES (?, 0, ?, ?, 'sculpt', 10, 'DRUDGERY')""", id, worker, DAY)))
+                .isInstanceOf(UnableToExecuteStatementException.class)
+                .matches(SqlStates::isCheckViolation);
+    }
+
+    @Test
+    void database_refusesStepsWhoseWorkerOrDateDifferFromTheirTask() {
+        long id = tasks.insert(worker, DAY, "t", null, NOW);
+
+        assertThatThrownBy(() -> tasks.insertSteps(id, worker, DAY.plusDays(1), List.of(0),
+                List.of(step("sculpt", 10, Mode.CRAFT))))
+                .isInstanceOf(UnableToExecuteStatementException.class);
+    }
+
+    @Test
+    void database_refusesADayLedgerOverADay() {
+        WorkDayDao days = jdbi.onDemand(WorkDayDao.class);
+        days.insert(worker, DAY, 1440, 0);
+
+        assertThatThrownBy(() -> days.update(worker, DAY, 1441, 0)).matches(SqlStates::isCheckViolation);
+        assertThatThrownBy(() -> days.update(worker, DAY, 100, 200)).matches(SqlStates::isCheckViolation);
+    }
+
+    @Test
+    void deleteStepsThenTask_removesBoth() {
+        long id = taskWith(List.of(step("sculpt", 120, Mode.CRAFT)));
+
+        tasks.deleteSteps(id);
+        tasks.delete(id);
+
+        assertThat(tasks.findById(id)).isEmpty();
+        assertThat(tasks.listStepsByTaskIds(List.of(id))).isEmpty();
+    }
+}

@@ -1,0 +1,113 @@
+package org.craftline.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.craftline.ProblemAssert.assertFieldProblem;
+import static org.craftline.ProblemAssert.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.Map;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.Http;
+import org.craftline.Payloads;
+import org.craftline.TestApp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class WorkerApiTest {
+
+    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+
+    Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(APP.getLocalPort());
+    }
+
+    @Test
+    void create_returns201WithLocationAndTheWorker() {
+        String handle = TestApp.uniqueHandle("ana");
+
+        Http.Reply reply = http.post("/api/workers", Http.json(Payloads.worker(handle)));
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.header("Location")).endsWith("/api/workers/" + handle);
+        JsonNode worker = reply.json();
+        assertThat(worker.path("handle").asText()).isEqualTo(handle);
+        assertThat(worker.path("displayName").asText()).isEqualTo("Test " + handle);
+        assertThat(worker.path("onetSoc").asText()).isEqualTo("27-1014.00");
+        assertThat(worker.path("team").asText()).isEqualTo("environment-art");
+        assertThat(worker.path("createdAt").asText()).endsWith("Z");
+        assertThat(worker.has("id")).as("the internal id stays inside").isFalse();
+    }
+
+    @Test
+    void get_returnsWhatWasCreated() {
+        String handle = TestApp.uniqueHandle("ben");
+        http.post("/api/workers", Http.json(Payloads.worker(handle)));
+
+        Http.Reply reply = http.get("/api/workers/" + handle);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("handle").asText()).isEqualTo(handle);
+    }
+
+    @Test
+    void list_containsCreatedWorkersInHandleOrder() {
+        String first = "a0-" + TestApp.uniqueHandle("x");
+        String second = "a1-" + TestApp.uniqueHandle("x");
+        http.post("/api/workers", Http.json(Payloads.worker(second)));
+        http.post("/api/workers", Http.json(Payloads.worker(first)));
+
+        Http.Reply reply = http.get("/api/workers");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("items").findValuesAsText("handle")).containsSubsequence(first, second);
+    }
+
+    @Test
+    void get_unknownHandle_returns404Problem() {
+        assertProblem(http.get("/api/workers/nobody-here"), 404);
+    }
+
+    @Test
+    void create_duplicateHandle_returns409AndKeepsTheFirst() {
+        String handle = TestApp.uniqueHandle("dup");
+        http.post("/api/workers", Http.json(Payloads.worker(handle)));
+        Map<String, Object> second = Payloads.worker(handle);
+        second.put("displayName", "Impostor");
+
+        assertProblem(http.post("/api/workers", Http.json(second)), 409);
+
+        assertThat(http.get("/api/workers/" + handle).json().path("displayName").asText()).isEqualTo("Test " + handle);
+    }
+
+    @Test
+    void create_invalidHandle_returns422NamingTheField() {
+        Map<String, Object> worker = Payloads.worker("Not A Handle!");
+
+        assertFieldProblem(http.post("/api/workers", Http.json(worker)), 422, "handle");
+
+        assertThat(http.get("/api/workers").body()).doesNotContain("Not A Handle!");
+    }
+
+    @Test
+    void create_missingDisplayName_returns422() {
+        Map<String, Object> worker = Payloads.worker(TestApp.uniqueHandle("nd"));
+        worker.remove("displayName");
+
+        assertFieldProblem(http.post("/api/workers", Http.json(worker)), 422, "displayName");
+    }
+
+    @Test
+    void create_malformedOnetSoc_returns422() {
+        Map<String, Object> worker = Payloads.worker(TestApp.uniqueHandle("soc"));
+        worker.put("onetSoc", "artist");
+
+        assertFieldProblem(http.post("/api/workers", Http.json(worker)), 422, "onetSoc");
+    }
+}
