@@ -8,7 +8,15 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.nio.file.Path;
 import java.time.Clock;
+import org.craftline.auth.AdminBootstrap;
+import org.craftline.auth.Authentication;
+import org.craftline.auth.TokenCommand;
+import org.craftline.auth.TokenDao;
+import org.craftline.auth.TokenIssuer;
+import org.craftline.auth.TokenResource;
+import org.craftline.auth.WorkerTokenResource;
 import org.craftline.common.Json;
 import org.craftline.common.Migrations;
 import org.craftline.common.ProblemMappers;
@@ -38,6 +46,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
 
     @Override
     public void initialize(Bootstrap<CraftlineConfiguration> bootstrap) {
+        bootstrap.addCommand(new TokenCommand());
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new MigrationsBundle<>() {
@@ -65,12 +74,20 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         jdbi.installPlugin(new SqlObjectPlugin());
         Clock clock = Clock.systemUTC();
         WorkerDao workers = jdbi.onDemand(WorkerDao.class);
+        TokenDao tokens = jdbi.onDemand(TokenDao.class);
+        TokenIssuer issuer = new TokenIssuer(tokens, clock);
+        new AdminBootstrap(tokens, issuer, clock, System.out).ensureAdminToken(
+                configuration.getAuth().getAdminToken(), Path.of(configuration.getAuth().getAdminTokenFile()));
 
         environment.jersey().register(new RequestSizeLimit());
         ProblemMappers.register(environment.jersey());
+        Authentication.register(environment.jersey(), tokens, clock);
+        environment.jersey().register(new TokenResource(tokens, clock));
+        environment.jersey().register(new WorkerTokenResource(tokens, issuer, workers));
         environment.jersey().register(new WorkerResource(workers, clock));
         environment.jersey().register(new TaskResource(new TaskService(jdbi, clock), workers));
         environment.jersey().register(new EventResource(jdbi.onDemand(EventDao.class), workers, clock));
-        environment.jersey().register(new ReportResource(jdbi.onDemand(ReportDao.class), workers, clock));
+        environment.jersey().register(new ReportResource(jdbi.onDemand(ReportDao.class), workers, clock,
+                configuration.getPrivacy().getMinGroupSize()));
     }
 }

@@ -5,12 +5,22 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.craftline.auth.AuthConfiguration;
+import org.craftline.common.PrivacyConfiguration;
 
 public class CraftlineConfiguration extends Configuration {
 
     @Valid
     @NotNull
     private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    private AuthConfiguration auth = new AuthConfiguration();
+
+    @Valid
+    @NotNull
+    private PrivacyConfiguration privacy = new PrivacyConfiguration();
 
     /** Apply pending migrations when the server starts; turn off to run {@code db migrate} by hand. */
     private boolean migrateOnStart = true;
@@ -23,6 +33,26 @@ public class CraftlineConfiguration extends Configuration {
     @JsonProperty("database")
     public void setDataSourceFactory(DataSourceFactory database) {
         this.database = database;
+    }
+
+    @JsonProperty
+    public AuthConfiguration getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(AuthConfiguration auth) {
+        this.auth = auth;
+    }
+
+    @JsonProperty
+    public PrivacyConfiguration getPrivacy() {
+        return privacy;
+    }
+
+    @JsonProperty
+    public void setPrivacy(PrivacyConfiguration privacy) {
+        this.privacy = privacy;
     }
 
     @JsonProperty

@@ -34,7 +34,7 @@ class BadInputTest {
 
     @BeforeEach
     void newWorker() {
-        http = new Http(APP.getLocalPort());
+        http = TestApp.admin(APP);
         worker = TestApp.uniqueHandle("bad");
         assertThat(http.post("/api/workers", Http.json(Payloads.worker(worker))).status()).isEqualTo(201);
     }

@@ -24,9 +24,25 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final String authorization;
 
     public Http(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private Http(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>}; null sends no header. */
+    public Http as(String bearerToken) {
+        return new Http(base, bearerToken == null ? null : "Bearer " + bearerToken);
+    }
+
+    /** The same client sending this exact Authorization header, malformed ones included. */
+    public Http withAuthorization(String header) {
+        return new Http(base, header);
     }
 
     public Reply get(String path) {
@@ -65,7 +81,11 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
     }
 
     private static BodyPublisher body(String json) {

@@ -32,7 +32,7 @@ class OperationsTest {
     @Test
     void migrations_ranAtStartUp() {
         String worker = TestApp.uniqueHandle("mig");
-        Http http = new Http(APP.getLocalPort());
+        Http http = TestApp.admin(APP);
 
         assertThat(http.post("/api/workers", Http.json(Payloads.worker(worker))).status()).isEqualTo(201);
     }

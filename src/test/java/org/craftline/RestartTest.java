@@ -18,7 +18,7 @@ class RestartTest {
         DropwizardTestSupport<CraftlineConfiguration> first = TestApp.support(database);
         first.before();
         try {
-            Http http = new Http(first.getLocalPort());
+            Http http = new Http(first.getLocalPort()).as(TestApp.ADMIN_TOKEN);
             http.post("/api/workers", Http.json(Payloads.worker(worker)));
             taskId = http.post("/api/tasks", Http.json(Payloads.task(worker, "2023-03-01"))).json().path("id").asLong();
             http.post("/api/events", Http.json(Payloads.event(worker, "2023-03-15", "adopted Midjourney v5")));
@@ -29,7 +29,7 @@ class RestartTest {
         DropwizardTestSupport<CraftlineConfiguration> second = TestApp.support(database);
         second.before();
         try {
-            Http http = new Http(second.getLocalPort());
+            Http http = new Http(second.getLocalPort()).as(TestApp.ADMIN_TOKEN);
             assertThat(http.get("/api/workers/" + worker).status()).isEqualTo(200);
             Http.Reply task = http.get("/api/tasks/" + taskId);
             assertThat(task.status()).isEqualTo(200);

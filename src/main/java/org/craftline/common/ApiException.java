@@ -1,5 +1,6 @@
 package org.craftline.common;
 
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.craftline.common.Problem.FieldError;
 
@@ -34,6 +35,14 @@ public final class ApiException extends RuntimeException {
                 parameter + " " + message, List.of(new FieldError(parameter, message)));
     }
 
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "unauthorized", "Unauthorized", detail, List.of());
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
     public static ApiException notFound(String detail) {
         return new ApiException(404, "not-found", "Not found", detail, List.of());
     }
@@ -66,6 +75,11 @@ public final class ApiException extends RuntimeException {
 
     public Problem problem() {
         return new Problem(ProblemMappers.typeUri(slug), title, status, getMessage(), errors);
+    }
+
+    /** The problem as a response, for code that must hand Jersey a response rather than throw. */
+    public Response response() {
+        return ProblemMappers.respond(problem());
     }
 
     public int status() {

@@ -7,6 +7,6 @@ final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException exception) {
-        return ProblemMappers.respond(exception.problem());
+        return exception.response();
     }
 }

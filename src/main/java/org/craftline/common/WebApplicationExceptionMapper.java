@@ -13,6 +13,7 @@ import java.util.Map;
 final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     private static final Map<Integer, String> DETAILS = Map.of(
+            403, "This token's role may not use this route",
             404, "There is nothing at this path",
             405, "This path does not accept that method",
             406, "This resource cannot answer in the media type the Accept header asks for",
@@ -21,6 +22,9 @@ final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicat
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
+        if (original.getEntity() instanceof Problem) {
+            return original;
+        }
         int status = original.getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : original.getStatusInfo().getReasonPhrase();

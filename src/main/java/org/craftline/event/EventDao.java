@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface EventDao {
 
     String SELECT_EVENT = """
-            SELECT e.id, w.handle AS worker, e.event_date AS date, e.label, e.tool, e.created_at
+            SELECT e.id, e.worker_id, w.handle AS worker, e.event_date AS date, e.label, e.tool, e.created_at
             FROM events e
             JOIN workers w ON w.id = e.worker_id
             """;

@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.craftline.worker.Handles;
 
+/** {@code worker} may be left out with a worker token: the event is then the caller's own. */
 public record EventRequest(
-        @NotNull @Pattern(regexp = Handles.PATTERN, message = Handles.MESSAGE) String worker,
+        @Pattern(regexp = Handles.PATTERN, message = Handles.MESSAGE) String worker,
         @NotNull LocalDate date,
         @NotBlank @Size(max = 200) String label,
         @Size(max = 100) String tool) {

@@ -1,5 +1,7 @@
 package org.craftline.event;
 
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +21,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.craftline.common.ApiException;
+import org.craftline.common.Caller;
 import org.craftline.common.Params;
+import org.craftline.common.Role;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
+import org.craftline.worker.Workers;
 
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,45 +44,57 @@ public class EventResource {
     }
 
     @POST
-    public Response create(@NotNull @Valid EventRequest request, @Context UriInfo uri) {
-        Worker worker = workers.findByHandle(request.worker()).orElseThrow(() ->
-                ApiException.unprocessable("worker", "is not a known worker handle: '" + request.worker() + "'"));
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Response create(@Auth Caller caller, @NotNull @Valid EventRequest request, @Context UriInfo uri) {
+        String owner = caller.actingFor(request.worker());
+        if (owner == null) {
+            throw ApiException.unprocessable("worker", "is required: the handle of the worker the event belongs to");
+        }
+        Worker worker = workers.findByHandle(owner).orElseThrow(() ->
+                ApiException.unprocessable("worker", "is not a known worker handle: '" + owner + "'"));
         String tool = request.tool() == null || request.tool().isBlank() ? null : request.tool().trim();
         long id = events.insert(worker.id(), request.date(), request.label().trim(), tool,
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         return Response.created(uri.getBaseUriBuilder().path("api/events/{id}").build(id))
-                .entity(find(id))
+                .entity(find(caller, id))
                 .build();
     }
 
+    /** A worker token lists only its own events, whatever {@code worker} says. */
     @GET
-    public Listing list(@QueryParam("worker") String worker) {
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Listing list(@Auth Caller caller, @QueryParam("worker") String worker) {
+        if (caller.ownWorker().isPresent()) {
+            return new Listing(events.listByWorker(caller.ownWorker().get()));
+        }
         String handle = Params.text(worker);
         if (handle == null) {
             return new Listing(events.listAll());
         }
-        Worker owner = workers.findByHandle(handle)
-                .orElseThrow(() -> ApiException.notFound("No worker with handle '" + handle + "'"));
+        Worker owner = workers.findByHandle(handle).orElseThrow(() -> Workers.notFound(handle));
         return new Listing(events.listByWorker(owner.id()));
     }
 
     @GET
     @Path("/{id: [0-9]{1,18}}")
-    public Event get(@PathParam("id") long id) {
-        return find(id);
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Event get(@Auth Caller caller, @PathParam("id") long id) {
+        return find(caller, id);
     }
 
     @DELETE
     @Path("/{id: [0-9]{1,18}}")
-    public Response delete(@PathParam("id") long id) {
-        if (events.delete(id) == 0) {
-            throw notFound(id);
-        }
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Response delete(@Auth Caller caller, @PathParam("id") long id) {
+        events.delete(find(caller, id).id());
         return Response.noContent().build();
     }
 
-    private Event find(long id) {
-        return events.findById(id).orElseThrow(() -> notFound(id));
+    /** Another worker's event is reported exactly like a missing one. */
+    private Event find(Caller caller, long id) {
+        return events.findById(id)
+                .filter(event -> caller.ownWorker().map(own -> own == event.workerId()).orElse(true))
+                .orElseThrow(() -> notFound(id));
     }
 
     private static ApiException notFound(long id) {

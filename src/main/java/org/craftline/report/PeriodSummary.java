@@ -2,14 +2,18 @@ package org.craftline.report;
 
 import java.time.LocalDate;
 
-/** One entry of a report's series. {@code craftShare} is null when nothing was logged in the period. */
+/**
+ * One entry of a report's series. {@code craftShare} is null when nothing was logged in the period;
+ * every figure is null when the period is {@code suppressed} to protect the people in a small group.
+ */
 public record PeriodSummary(
         LocalDate start,
         LocalDate end,
-        long totalMinutes,
-        long craftMinutes,
-        long executionMinutes,
-        Double craftShare) {
+        Long totalMinutes,
+        Long craftMinutes,
+        Long executionMinutes,
+        Double craftShare,
+        boolean suppressed) {
 
     /**
      * The craft share is a ratio of sums over the whole period, not a mean of daily shares, so a
@@ -18,6 +22,10 @@ public record PeriodSummary(
     static PeriodSummary of(Period period, long totalMinutes, long craftMinutes) {
         Double share = totalMinutes == 0 ? null : (double) craftMinutes / totalMinutes;
         return new PeriodSummary(period.start(), period.end(), totalMinutes, craftMinutes,
-                totalMinutes - craftMinutes, share);
+                totalMinutes - craftMinutes, share, false);
+    }
+
+    static PeriodSummary suppressed(Period period) {
+        return new PeriodSummary(period.start(), period.end(), null, null, null, null, true);
     }
 }

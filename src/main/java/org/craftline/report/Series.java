@@ -2,6 +2,8 @@ package org.craftline.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 
@@ -31,6 +33,23 @@ final class Series {
         }
         if (day != null) {
             throw new IllegalArgumentException("day " + day.workDate() + " lies outside the periods or out of order");
+        }
+        return series;
+    }
+
+    /**
+     * A team's series: a period is shown only when at least {@code minGroupSize} distinct workers
+     * logged in it, so no figure describes a group small enough to single a person out.
+     */
+    static List<PeriodSummary> ofTeam(List<Period> periods, List<PeriodTotals> totals, int minGroupSize) {
+        Map<LocalDate, PeriodTotals> byStart = new HashMap<>();
+        totals.forEach(t -> byStart.put(t.periodStart(), t));
+        List<PeriodSummary> series = new ArrayList<>(periods.size());
+        for (Period period : periods) {
+            PeriodTotals total = byStart.get(period.start());
+            series.add(total == null || total.workers() < minGroupSize
+                    ? PeriodSummary.suppressed(period)
+                    : PeriodSummary.of(period, total.minutes(), total.craftMinutes()));
         }
         return series;
     }

@@ -1,5 +1,7 @@
 package org.craftline.task;
 
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +21,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import org.craftline.common.ApiException;
+import org.craftline.common.Caller;
 import org.craftline.common.Params;
+import org.craftline.common.Role;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
+import org.craftline.worker.Workers;
 
 @Path("/api/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,16 +42,20 @@ public class TaskResource {
     }
 
     @POST
-    public Response create(@NotNull @Valid TaskRequest request, @Context UriInfo uri) {
-        Task created = tasks.create(request);
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Response create(@Auth Caller caller, @NotNull @Valid TaskRequest request, @Context UriInfo uri) {
+        Task created = tasks.create(caller.actingFor(request.worker()), request);
         return Response.created(uri.getBaseUriBuilder().path("api/tasks/{id}").build(created.id()))
                 .tag(created.entityTag())
                 .entity(created)
                 .build();
     }
 
+    /** A worker token lists only its own tasks, whatever {@code worker} says. */
     @GET
-    public TaskPage list(@QueryParam("worker") String worker,
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public TaskPage list(@Auth Caller caller,
+                         @QueryParam("worker") String worker,
                          @QueryParam("from") String from,
                          @QueryParam("to") String to,
                          @QueryParam("mode") String mode,
@@ -58,8 +67,8 @@ public class TaskResource {
         LocalDate toDate = Params.date("to", to);
         Params.requireOrdered(fromDate, toDate);
         String handle = Params.text(worker);
-        Long workerId = handle == null ? null : workers.findByHandle(handle).map(Worker::id)
-                .orElseThrow(() -> ApiException.notFound("No worker with handle '" + handle + "'"));
+        Long workerId = caller.ownWorker().orElseGet(() -> handle == null ? null
+                : workers.findByHandle(handle).map(Worker::id).orElseThrow(() -> Workers.notFound(handle)));
         return tasks.list(new TaskQuery(workerId, fromDate, toDate,
                 Params.enumValue("mode", mode, Mode.class),
                 Params.text(tool),
@@ -70,29 +79,34 @@ public class TaskResource {
 
     @GET
     @Path("/{id: [0-9]{1,18}}")
-    public Response get(@PathParam("id") long id) {
-        Task task = tasks.get(id);
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Response get(@Auth Caller caller, @PathParam("id") long id) {
+        Task task = tasks.get(caller.ownWorker(), id);
         return Response.ok(task).tag(task.entityTag()).build();
     }
 
     @PUT
     @Path("/{id: [0-9]{1,18}}")
-    public Response replace(@PathParam("id") long id,
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Response replace(@Auth Caller caller,
+                            @PathParam("id") long id,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @NotNull @Valid TaskRequest request) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ApiException.preconditionRequired("Replacing a task needs an If-Match header with the ETag "
                     + "from your last read of it, so that you cannot overwrite a change you have not seen");
         }
-        Task replaced = tasks.replace(id, request, ifMatch);
+        Task replaced = tasks.replace(caller.ownWorker(), id, request, ifMatch);
         return Response.ok(replaced).tag(replaced.entityTag()).build();
     }
 
     /** If-Match is optional here; when given, a stale one is refused like on PUT. */
     @DELETE
     @Path("/{id: [0-9]{1,18}}")
-    public Response delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        tasks.delete(id, ifMatch == null || ifMatch.isBlank() ? null : ifMatch);
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Response delete(@Auth Caller caller, @PathParam("id") long id,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        tasks.delete(caller.ownWorker(), id, ifMatch == null || ifMatch.isBlank() ? null : ifMatch);
         return Response.noContent().build();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.craftline.common.ApiException;
@@ -29,15 +30,16 @@ public final class TaskService {
         this.clock = clock;
     }
 
-    Task create(TaskRequest request) {
-        if (request.worker() == null) {
+    /** @param owner the handle of the worker the task is for, as the caller may act for */
+    Task create(String owner, TaskRequest request) {
+        if (owner == null) {
             throw ApiException.unprocessable("worker", "is required: the handle of the worker who did the task");
         }
         List<Step> steps = request.normalizedSteps();
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
-            Worker worker = handle.attach(WorkerDao.class).findByHandle(request.worker())
+            Worker worker = handle.attach(WorkerDao.class).findByHandle(owner)
                     .orElseThrow(() -> ApiException.unprocessable("worker",
-                            "is not a known worker handle: '" + request.worker() + "'"));
+                            "is not a known worker handle: '" + owner + "'"));
             TaskDao tasks = handle.attach(TaskDao.class);
             long id = tasks.insert(worker.id(), request.date(), request.title().trim(),
                     Step.blankToNull(request.notes()), now());
@@ -49,11 +51,15 @@ public final class TaskService {
         }));
     }
 
-    Task replace(long id, TaskRequest request, String ifMatch) {
+    /**
+     * The {@code scope} parameters below name the one worker whose tasks the caller may touch, or
+     * are empty for an admin. Another worker's task is reported exactly like a missing one.
+     */
+    Task replace(Optional<Long> scope, long id, TaskRequest request, String ifMatch) {
         List<Step> steps = request.normalizedSteps();
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
-            LockedTask current = lockMatching(tasks, id, ifMatch);
+            LockedTask current = lockMatching(tasks, scope, id, ifMatch);
             if (request.worker() != null && handle.attach(WorkerDao.class).findByHandle(request.worker())
                     .map(Worker::id).filter(owner -> owner == current.workerId()).isEmpty()) {
                 throw ApiException.unprocessable("worker", "cannot change: a task stays with the worker who logged it");
@@ -71,10 +77,10 @@ public final class TaskService {
         }));
     }
 
-    void delete(long id, String ifMatch) {
+    void delete(Optional<Long> scope, long id, String ifMatch) {
         Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
-            LockedTask current = lockMatching(tasks, id, ifMatch);
+            LockedTask current = lockMatching(tasks, scope, id, ifMatch);
             DayMinutes before = tasks.sumSteps(id);
             tasks.deleteSteps(id);
             tasks.delete(id);
@@ -85,8 +91,13 @@ public final class TaskService {
         }));
     }
 
-    Task get(long id) {
-        return jdbi.withHandle(handle -> read(handle, id));
+    Task get(Optional<Long> scope, long id) {
+        return jdbi.withHandle(handle -> {
+            TaskRow row = handle.attach(TaskDao.class).findById(id)
+                    .filter(found -> scope.map(own -> own == found.workerId()).orElse(true))
+                    .orElseThrow(() -> notFound(id));
+            return withSteps(handle, List.of(row)).get(0);
+        });
     }
 
     TaskPage list(TaskQuery query) {
@@ -100,8 +111,10 @@ public final class TaskService {
         });
     }
 
-    private static LockedTask lockMatching(TaskDao tasks, long id, String ifMatch) {
-        LockedTask current = tasks.lockById(id).orElseThrow(() -> notFound(id));
+    private static LockedTask lockMatching(TaskDao tasks, Optional<Long> scope, long id, String ifMatch) {
+        LockedTask current = tasks.lockById(id)
+                .filter(found -> scope.map(own -> own == found.workerId()).orElse(true))
+                .orElseThrow(() -> notFound(id));
         if (ifMatch != null && !ETags.matches(ifMatch, current.version())) {
             throw ApiException.preconditionFailed("Task " + id + " has changed: it is at ETag "
                     + ETags.of(current.version()) + ", If-Match was " + ifMatch

@@ -1,5 +1,7 @@
 package org.craftline.worker;
 
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +19,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.craftline.common.ApiException;
+import org.craftline.common.Caller;
+import org.craftline.common.Role;
 import org.craftline.common.SqlStates;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -34,6 +38,7 @@ public class WorkerResource {
     }
 
     @POST
+    @RolesAllowed(Role.Names.ADMIN)
     public Response create(@NotNull @Valid CreateWorkerRequest request, @Context UriInfo uri) {
         try {
             workers.insert(request, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
@@ -44,26 +49,23 @@ public class WorkerResource {
             }
             throw e;
         }
-        Worker created = find(request.handle());
+        Worker created = workers.findByHandle(request.handle()).orElseThrow();
         return Response.created(uri.getBaseUriBuilder().path("api/workers/{handle}").build(created.handle()))
                 .entity(created)
                 .build();
     }
 
     @GET
+    @RolesAllowed(Role.Names.ADMIN)
     public Listing list() {
         return new Listing(workers.listAll());
     }
 
     @GET
     @Path("/{handle}")
-    public Worker get(@PathParam("handle") String handle) {
-        return find(handle);
-    }
-
-    private Worker find(String handle) {
-        return workers.findByHandle(handle)
-                .orElseThrow(() -> ApiException.notFound("No worker with handle '" + handle + "'"));
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Worker get(@Auth Caller caller, @PathParam("handle") String handle) {
+        return Workers.visibleTo(caller, workers, handle);
     }
 
     /** The list wrapper leaves room for pagination without breaking clients. */

@@ -24,7 +24,7 @@ class EventApiTest {
 
     @BeforeEach
     void newWorker() {
-        http = new Http(APP.getLocalPort());
+        http = TestApp.admin(APP);
         worker = TestApp.uniqueHandle("ev");
         http.post("/api/workers", Http.json(Payloads.worker(worker)));
     }

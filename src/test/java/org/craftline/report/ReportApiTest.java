@@ -25,7 +25,7 @@ class ReportApiTest {
 
     @BeforeEach
     void newWorker() {
-        http = new Http(APP.getLocalPort());
+        http = TestApp.admin(APP);
         worker = TestApp.uniqueHandle("rep");
         http.post("/api/workers", Http.json(Payloads.worker(worker)));
     }

@@ -36,7 +36,7 @@ class DayLimitRaceTest {
 
     @Test
     void racingCreates_fillEachDayToTheLimitAndNoFurther() throws Exception {
-        Http http = new Http(APP.getLocalPort());
+        Http http = TestApp.admin(APP);
         String worker = TestApp.uniqueHandle("race");
         http.post("/api/workers", Http.json(Payloads.worker(worker)));
 

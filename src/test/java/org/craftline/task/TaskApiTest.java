@@ -29,7 +29,7 @@ class TaskApiTest {
 
     @BeforeEach
     void newWorker() {
-        http = new Http(APP.getLocalPort());
+        http = TestApp.admin(APP);
         worker = TestApp.uniqueHandle("sam");
         assertThat(http.post("/api/workers", Http.json(Payloads.worker(worker))).status()).isEqualTo(201);
     }

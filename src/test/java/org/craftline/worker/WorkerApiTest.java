@@ -25,7 +25,7 @@ class WorkerApiTest {
 
     @BeforeEach
     void connect() {
-        http = new Http(APP.getLocalPort());
+        http = TestApp.admin(APP);
     }
 
     @Test

@@ -1,0 +1,84 @@
+package org.craftline.auth;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import org.craftline.common.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure someone can administer a new installation. With CRAFTLINE_ADMIN_TOKEN set, that value
+ * is an admin token (only its hash is stored). Otherwise, when no usable admin token exists, one is
+ * made, printed once on the console and written to a file only its owner can read.
+ */
+public final class AdminBootstrap {
+
+    static final int MIN_ENV_TOKEN_LENGTH = 32;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final TokenDao tokens;
+    private final TokenIssuer issuer;
+    private final Clock clock;
+    private final PrintStream console;
+
+    public AdminBootstrap(TokenDao tokens, TokenIssuer issuer, Clock clock, PrintStream console) {
+        this.tokens = tokens;
+        this.issuer = issuer;
+        this.clock = clock;
+        this.console = console;
+    }
+
+    public void ensureAdminToken(String environmentToken, Path tokenFile) throws IOException {
+        if (environmentToken != null && !environmentToken.isBlank()) {
+            adopt(environmentToken.trim());
+            return;
+        }
+        if (tokens.countUsableAdminTokens(clock.instant()) > 0) {
+            return;
+        }
+        IssuedToken issued = issuer.issue(null, Role.ADMIN, null, "first-start admin token");
+        write(tokenFile, issued.token());
+        // The console, not the log: log lines travel to aggregators, and a token must never be in one.
+        console.println("""
+
+                ================================================================================
+                 Craftline first start: an admin token was created. It is shown only this once.
+
+                   %s
+
+                 Also saved, readable only by this user, in %s
+                 Use it as:  curl -H 'Authorization: Bearer <token>' ...
+                ================================================================================
+                """.formatted(issued.token(), tokenFile.toAbsolutePath().normalize()));
+        LOG.info("Created the first admin token (id {}) and wrote it to {}", issued.id(), tokenFile.toAbsolutePath().normalize());
+    }
+
+    private void adopt(String token) {
+        if (token.length() < MIN_ENV_TOKEN_LENGTH) {
+            throw new IllegalStateException("CRAFTLINE_ADMIN_TOKEN must be at least " + MIN_ENV_TOKEN_LENGTH
+                    + " characters long; generate one with: openssl rand -base64 32");
+        }
+        String hash = Tokens.hash(token);
+        var existing = tokens.findIdByHash(hash);
+        if (existing.isPresent()) {
+            tokens.restoreAsAdmin(existing.get());
+        } else {
+            // The prefix of an operator's own secret is not shown in listings: it is theirs, not ours.
+            tokens.insert(null, Role.ADMIN, hash, "(env)", "CRAFTLINE_ADMIN_TOKEN", issuer.now(), null);
+        }
+        LOG.info("CRAFTLINE_ADMIN_TOKEN is an admin token");
+    }
+
+    private static void write(Path file, String token) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.deleteIfExists(file);
+        var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(Files.createFile(file, ownerOnly), token + System.lineSeparator(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,53 @@
+package org.craftline.auth;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import org.craftline.common.ApiException;
+import org.craftline.common.Caller;
+import org.craftline.common.Role;
+
+/** Who am I, and revoking a token by its id. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+    private final TokenDao tokens;
+    private final Clock clock;
+
+    public TokenResource(TokenDao tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/me")
+    @PermitAll
+    public Me me(@Auth Caller caller) {
+        return new Me(caller.handle(), caller.role(), caller.tokenId());
+    }
+
+    /** Who the token in this request belongs to; {@code handle} is null for the bootstrap admin token. */
+    public record Me(String handle, Role role, long tokenId) {
+    }
+
+    /** Revokes the token: it stops working on the next request. The row stays, for the record. */
+    @DELETE
+    @Path("/tokens/{id: [0-9]{1,18}}")
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Response revoke(@Auth Caller caller, @PathParam("id") long id) {
+        TokenDao.TokenOwner token = tokens.findOwner(id)
+                .filter(t -> caller.ownWorker().map(own -> own.equals(t.workerId())).orElse(true))
+                .orElseThrow(() -> ApiException.notFound("No token with id " + id));
+        tokens.revoke(token.id(), clock.instant());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,65 @@
+package org.craftline.auth;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.craftline.common.ApiException;
+import org.craftline.common.Caller;
+import org.craftline.common.Role;
+import org.craftline.worker.Worker;
+import org.craftline.worker.WorkerDao;
+import org.craftline.worker.Workers;
+
+/**
+ * A worker's tokens. Its own root path, longer than {@code /api/workers}, because JAX-RS picks the
+ * root resource with the longest literal path first and never comes back.
+ */
+@Path("/api/workers/{handle}/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WorkerTokenResource {
+
+    private final TokenDao tokens;
+    private final TokenIssuer issuer;
+    private final WorkerDao workers;
+
+    public WorkerTokenResource(TokenDao tokens, TokenIssuer issuer, WorkerDao workers) {
+        this.tokens = tokens;
+        this.issuer = issuer;
+        this.workers = workers;
+    }
+
+    /** An admin makes tokens of any role for anyone; a worker makes WORKER tokens for themselves. */
+    @POST
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Response create(@Auth Caller caller, @PathParam("handle") String handle,
+                           @Valid CreateTokenRequest body) {
+        Worker owner = Workers.visibleTo(caller, workers, handle);
+        CreateTokenRequest request = body == null ? CreateTokenRequest.DEFAULT : body;
+        if (!caller.isAdmin() && request.roleOrDefault() != Role.WORKER) {
+            throw ApiException.forbidden("A worker token can only make WORKER tokens; ask an admin for "
+                    + request.roleOrDefault());
+        }
+        IssuedToken issued = issuer.issue(owner, request.roleOrDefault(), request.expiresAt(), request.label());
+        return Response.status(Response.Status.CREATED).entity(issued).build();
+    }
+
+    /** The tokens' ids, prefixes and dates; never a secret, which is not stored. */
+    @GET
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Listing list(@Auth Caller caller, @PathParam("handle") String handle) {
+        return new Listing(tokens.listByWorker(Workers.visibleTo(caller, workers, handle).id()));
+    }
+
+    public record Listing(List<TokenView> items) {
+    }
+}

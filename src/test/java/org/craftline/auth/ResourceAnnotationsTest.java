@@ -1,0 +1,76 @@
+package org.craftline.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.craftline.CraftlineApplication;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No route may be reachable without a decision about who may use it: every resource method carries
+ * {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll}. Resources are found by scanning the
+ * compiled classes, so a new resource is checked without anyone remembering to list it.
+ */
+class ResourceAnnotationsTest {
+
+    @Test
+    void everyResourceMethodDeclaresWhoMayCallIt() throws Exception {
+        List<Class<?>> resources = resourceClasses();
+        List<String> undecided = new ArrayList<>();
+        int methods = 0;
+        for (Class<?> resource : resources) {
+            for (Method method : resource.getDeclaredMethods()) {
+                if (!isRoute(method)) {
+                    continue;
+                }
+                methods++;
+                if (!method.isAnnotationPresent(RolesAllowed.class) && !method.isAnnotationPresent(PermitAll.class)
+                        && !method.isAnnotationPresent(DenyAll.class)) {
+                    undecided.add(resource.getSimpleName() + "." + method.getName());
+                }
+            }
+        }
+
+        assertThat(resources).extracting(Class::getSimpleName).contains(
+                "WorkerResource", "TaskResource", "EventResource", "ReportResource", "TokenResource", "WorkerTokenResource");
+        assertThat(methods).isGreaterThanOrEqualTo(17);
+        assertThat(undecided).as("resource methods without an access rule").isEmpty();
+    }
+
+    private static boolean isRoute(Method method) {
+        return Arrays.stream(method.getAnnotations())
+                .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class));
+    }
+
+    private static List<Class<?>> resourceClasses() throws IOException, URISyntaxException {
+        var root = Paths.get(CraftlineApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Class<?>> resources = new ArrayList<>();
+        try (Stream<java.nio.file.Path> files = Files.walk(root)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                try {
+                    Class<?> type = Class.forName(name, false, CraftlineApplication.class.getClassLoader());
+                    if (type.isAnnotationPresent(Path.class)) {
+                        resources.add(type);
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new AssertionError("cannot load " + name, e);
+                }
+            }
+        }
+        return resources;
+    }
+}

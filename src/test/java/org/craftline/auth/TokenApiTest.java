@@ -1,0 +1,146 @@
+package org.craftline.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.craftline.ProblemAssert.assertFieldProblem;
+import static org.craftline.ProblemAssert.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.Http;
+import org.craftline.Payloads;
+import org.craftline.TestApp;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class TokenApiTest {
+
+    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+
+    Http admin;
+    Http anonymous;
+    String worker;
+
+    @BeforeEach
+    void newWorker() {
+        admin = TestApp.admin(APP);
+        anonymous = new Http(APP.getLocalPort());
+        worker = TestApp.uniqueHandle("tok");
+        admin.post("/api/workers", Http.json(Payloads.worker(worker)));
+    }
+
+    private Jdbi database() {
+        return Jdbi.create(APP.getConfiguration().getDataSourceFactory().getUrl(), "craftline", "");
+    }
+
+    @Test
+    void create_returnsTheSecretOnceWithItsIdRoleAndExpiry() {
+        Instant expiry = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+        Http.Reply reply = admin.post("/api/workers/" + worker + "/tokens",
+                "{\"role\":\"WORKER\",\"expiresAt\":\"" + expiry + "\",\"label\":\"laptop\"}");
+
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode issued = reply.json();
+        String token = issued.path("token").asText();
+        assertThat(token).startsWith("cl_").hasSize(3 + 43);
+        assertThat(issued.path("id").asLong()).isPositive();
+        assertThat(issued.path("role").asText()).isEqualTo("WORKER");
+        assertThat(Instant.parse(issued.path("expiresAt").asText())).isEqualTo(expiry);
+        JsonNode me = anonymous.as(token).get("/api/me").json();
+        assertThat(me.path("handle").asText()).isEqualTo(worker);
+        assertThat(me.path("role").asText()).isEqualTo("WORKER");
+    }
+
+    @Test
+    void tokens_areStoredOnlyAsHashAndListedWithoutSecrets() {
+        String token = TestApp.token(admin, worker, "WORKER");
+
+        List<String> stored = database().withHandle(h -> h.createQuery(
+                "SELECT token_hash || ' ' || prefix || ' ' || COALESCE(label, '') FROM api_tokens")
+                .mapTo(String.class).list());
+        Http.Reply listing = admin.get("/api/workers/" + worker + "/tokens");
+
+        assertThat(stored).noneMatch(row -> row.contains(token.substring(9)));
+        assertThat(stored).anyMatch(row -> row.startsWith(Tokens.hash(token)));
+        assertThat(listing.status()).isEqualTo(200);
+        assertThat(listing.body()).doesNotContain(token.substring(9)).contains(token.substring(0, 9));
+        assertThat(listing.json().path("items").get(0).has("token")).isFalse();
+    }
+
+    @Test
+    void worker_makesOwnWorkerTokensButNoOtherRole() {
+        Http self = anonymous.as(TestApp.token(admin, worker, "WORKER"));
+
+        assertThat(self.post("/api/workers/" + worker + "/tokens", "").status()).isEqualTo(201);
+        assertProblem(self.post("/api/workers/" + worker + "/tokens", "{\"role\":\"ADMIN\"}"), 403);
+        assertProblem(self.post("/api/workers/" + worker + "/tokens", "{\"role\":\"ANALYST\"}"), 403);
+    }
+
+    @Test
+    void create_expiryInThePast_returns422() {
+        assertFieldProblem(admin.post("/api/workers/" + worker + "/tokens", "{\"expiresAt\":\"2020-01-01T00:00:00Z\"}"),
+                422, "expiresAt");
+    }
+
+    @Test
+    void revoke_stopsTheTokenOnTheNextRequest() {
+        Http holder = anonymous.as(TestApp.token(admin, worker, "WORKER"));
+        long id = holder.get("/api/me").json().path("tokenId").asLong();
+
+        assertThat(holder.delete("/api/tokens/" + id).status()).isEqualTo(204);
+
+        assertProblem(holder.get("/api/me"), 401);
+        assertThat(admin.get("/api/workers/" + worker + "/tokens").json().path("items").get(0)
+                .path("revokedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void expiry_stopsTheTokenOnceItsTimeHasPassed() {
+        String token = TestApp.token(admin, worker, "WORKER");
+        Http holder = anonymous.as(token);
+        assertThat(holder.get("/api/me").status()).isEqualTo(200);
+
+        database().useHandle(h -> h.execute("UPDATE api_tokens SET expires_at = ? WHERE token_hash = ?",
+                Instant.now().minusSeconds(1), Tokens.hash(token)));
+
+        assertProblem(holder.get("/api/me"), 401);
+    }
+
+    @Test
+    void unauthorized_isAProblemWithABearerChallenge() {
+        for (Http caller : List.of(anonymous, anonymous.as("cl_unknown"), anonymous.withAuthorization("Basic dXNlcjpwYXNz"),
+                anonymous.withAuthorization("Bearer"), anonymous.withAuthorization("Bearer " + "x".repeat(5000)))) {
+            Http.Reply reply = caller.get("/api/tasks");
+            assertProblem(reply, 401);
+            assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"craftline\"");
+        }
+    }
+
+    @Test
+    void tokenInTheQueryString_isRefusedWith400() {
+        Http.Reply reply = anonymous.get("/api/me?access_token=" + TestApp.ADMIN_TOKEN);
+
+        assertFieldProblem(reply, 400, "access_token");
+        assertThat(reply.body()).doesNotContain(TestApp.ADMIN_TOKEN);
+    }
+
+    @Test
+    void serverSetFields_cannotBeSentInABody() {
+        Http self = anonymous.as(TestApp.token(admin, worker, "WORKER"));
+        var task = Payloads.task(worker, "2023-03-01");
+        task.put("id", 99);
+        task.put("version", 7);
+
+        assertFieldProblem(self.post("/api/tasks", Http.json(task)), 422, "id");
+        task.remove("id");
+        assertFieldProblem(self.post("/api/tasks", Http.json(task)), 422, "version");
+    }
+}
