@@ -17,6 +17,7 @@ import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;
 import org.craftline.auth.TokenResource;
 import org.craftline.auth.WorkerTokenResource;
+import org.craftline.common.Dialect;
 import org.craftline.common.Json;
 import org.craftline.common.Migrations;
 import org.craftline.common.ProblemMappers;
@@ -67,11 +68,18 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         // Configured here rather than in initialize() so the YAML configuration keeps Jackson's
         // lenient defaults while API requests get the strict ones.
         Json.configure(environment.getObjectMapper());
+        DataSourceFactory database = configuration.getDataSourceFactory();
         if (configuration.isMigrateOnStart()) {
-            Migrations.apply(configuration.getDataSourceFactory(), environment.metrics());
+            Migrations.apply(database, environment.metrics());
         }
-        Jdbi jdbi = new JdbiFactory().build(environment, configuration.getDataSourceFactory(), "database");
+        // After migrating: a long migration must not be cut off by the timeout meant for requests.
+        Dialect dialect = Dialect.of(database.getUrl());
+        database.setInitializationQuery(
+                dialect.statementTimeoutSql(configuration.getDatabaseSafety().getStatementTimeout().toJavaDuration()));
+        Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
         jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.useHandle(handle -> dialect.checkDurability(handle,
+                configuration.getDatabaseSafety().isAllowUnsafeDurability()));
         Clock clock = Clock.systemUTC();
         WorkerDao workers = jdbi.onDemand(WorkerDao.class);
         TokenDao tokens = jdbi.onDemand(TokenDao.class);

@@ -6,6 +6,7 @@ import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.craftline.auth.AuthConfiguration;
+import org.craftline.common.DatabaseSafetyConfiguration;
 import org.craftline.common.PrivacyConfiguration;
 
 public class CraftlineConfiguration extends Configuration {
@@ -21,6 +22,10 @@ public class CraftlineConfiguration extends Configuration {
     @Valid
     @NotNull
     private PrivacyConfiguration privacy = new PrivacyConfiguration();
+
+    @Valid
+    @NotNull
+    private DatabaseSafetyConfiguration databaseSafety = new DatabaseSafetyConfiguration();
 
     /** Apply pending migrations when the server starts; turn off to run {@code db migrate} by hand. */
     private boolean migrateOnStart = true;
@@ -53,6 +58,16 @@ public class CraftlineConfiguration extends Configuration {
     @JsonProperty
     public void setPrivacy(PrivacyConfiguration privacy) {
         this.privacy = privacy;
+    }
+
+    @JsonProperty
+    public DatabaseSafetyConfiguration getDatabaseSafety() {
+        return databaseSafety;
+    }
+
+    @JsonProperty
+    public void setDatabaseSafety(DatabaseSafetyConfiguration databaseSafety) {
+        this.databaseSafety = databaseSafety;
     }
 
     @JsonProperty

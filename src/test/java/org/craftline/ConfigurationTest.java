@@ -20,7 +20,7 @@ class ConfigurationTest {
         StringSubstitutor substitutor = new StringSubstitutor(environment::get);
         substitutor.setEnableSubstitutionInVariables(false);
         return new YamlConfigurationFactory<>(CraftlineConfiguration.class, Validators.newValidator(),
-                Jackson.newObjectMapper(), "dw")
+                Jackson.newObjectMapper(), "configuration-test-no-overrides")
                 .build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor), "config.yml");
     }
 

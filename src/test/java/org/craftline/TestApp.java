@@ -12,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The real service for integration tests: the shipped config.yml, random ports, and an H2 file in a
@@ -26,26 +30,36 @@ public final class TestApp {
     /** The operator's admin token in every test server, as if set with CRAFTLINE_ADMIN_TOKEN. */
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmnop";
 
-    public static DropwizardAppExtension<CraftlineConfiguration> extension(ConfigOverride... extra) {
-        return new DropwizardAppExtension<>(support(newDatabaseFile(), extra));
+    public static DropwizardAppExtension<CraftlineConfiguration> extension() {
+        return new DropwizardAppExtension<>(support(newDatabaseFile(), Map.of()));
     }
 
-    public static DropwizardTestSupport<CraftlineConfiguration> support(Path databaseFile, ConfigOverride... extra) {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(extra));
-        overrides.add(ConfigOverride.config("auth.adminToken", ADMIN_TOKEN));
-        return withoutAdminToken(databaseFile, overrides.toArray(ConfigOverride[]::new));
+    public static DropwizardTestSupport<CraftlineConfiguration> support(Path databaseFile) {
+        return support(databaseFile, Map.of());
     }
 
-    /** A server as on a first start with no CRAFTLINE_ADMIN_TOKEN set. */
+    /** A server with the admin token set, and {@code settings} (configuration paths to values) on top. */
+    public static DropwizardTestSupport<CraftlineConfiguration> support(Path databaseFile, Map<String, String> settings) {
+        Map<String, String> withToken = new LinkedHashMap<>(Map.of("auth.adminToken", ADMIN_TOKEN));
+        withToken.putAll(settings);
+        return withoutAdminToken(databaseFile, withToken);
+    }
+
+    /**
+     * A server as on a first start with no CRAFTLINE_ADMIN_TOKEN set. Settings are merged by key
+     * before they become overrides: Dropwizard restores overridden system properties one override
+     * at a time, so two overrides of one key would leave a value behind for the next test.
+     */
     public static DropwizardTestSupport<CraftlineConfiguration> withoutAdminToken(Path databaseFile,
-                                                                                  ConfigOverride... extra) {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                ConfigOverride.randomPorts(),
-                ConfigOverride.config("database.url",
-                        "jdbc:h2:" + databaseFile.toAbsolutePath() + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0"),
-                ConfigOverride.config("auth.adminTokenFile", databaseFile.resolveSibling("admin-token").toString()),
-                ConfigOverride.config("logging.level", "WARN")));
-        overrides.addAll(List.of(extra));
+                                                                                  Map<String, String> settings) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        merged.put("auth.adminTokenFile", databaseFile.resolveSibling("admin-token").toString());
+        merged.put("logging.level", "WARN");
+        merged.putAll(databaseSettings(databaseFile));
+        merged.putAll(settings);
+        List<ConfigOverride> overrides = new ArrayList<>();
+        overrides.add(ConfigOverride.randomPorts());
+        merged.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
         return new DropwizardTestSupport<>(CraftlineApplication.class, "config.yml",
                 new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
                         new EnvironmentVariableSubstitutor(false)),
@@ -64,6 +78,36 @@ public final class TestApp {
             throw new AssertionError("token for " + handle + ": " + reply.body());
         }
         return reply.json().path("token").asText();
+    }
+
+    /**
+     * Points the server at this test's own database: the H2 file itself, or on the PostgreSQL run a
+     * database named after the file's folder, so that two starts on one "file" share one database.
+     */
+    private static Map<String, String> databaseSettings(Path databaseFile) {
+        if (TestDatabases.current() == TestDatabases.H2) {
+            return Map.of("database.url", "jdbc:h2:" + databaseFile.toAbsolutePath() + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+        }
+        PostgresCluster cluster = PostgresCluster.get();
+        String name = postgresDatabaseName(databaseFile);
+        cluster.createDatabase(name);
+        return Map.of(
+                "database.url", cluster.jdbcUrl(name),
+                "database.driverClass", "org.postgresql.Driver",
+                "database.user", PostgresCluster.USER,
+                "database.password", PostgresCluster.PASSWORD);
+    }
+
+    /** The PostgreSQL database that stands for this H2 file on the PostgreSQL run. */
+    public static String postgresDatabaseName(Path databaseFile) {
+        return "t_" + databaseFile.getParent().getFileName().toString().toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "_");
+    }
+
+    /** A direct connection to a running test server's database, for what the API cannot do (backdating). */
+    public static Jdbi jdbi(CraftlineConfiguration configuration) {
+        var database = configuration.getDataSourceFactory();
+        return Jdbi.create(database.getUrl(), database.getUser(), database.getPassword());
     }
 
     public static Path newDatabaseFile() {

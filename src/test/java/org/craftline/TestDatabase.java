@@ -7,7 +7,10 @@ import org.craftline.common.Migrations;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
-/** A private in-memory H2 database with the real migrations applied, for DAO tests. No mocks. */
+/**
+ * A private database with the real migrations applied, for DAO tests: in-memory H2, or on the
+ * PostgreSQL run a fresh database in the test cluster. No mocks.
+ */
 public final class TestDatabase {
 
     private TestDatabase() {
@@ -15,10 +18,19 @@ public final class TestDatabase {
 
     public static Jdbi migrated() {
         DataSourceFactory database = new DataSourceFactory();
-        database.setDriverClass("org.h2.Driver");
-        database.setUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        database.setUser("sa");
-        database.setPassword("");
+        if (TestDatabases.current() == TestDatabases.H2) {
+            database.setDriverClass("org.h2.Driver");
+            database.setUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            database.setUser("sa");
+            database.setPassword("");
+        } else {
+            String name = "dao_" + UUID.randomUUID().toString().replace("-", "");
+            PostgresCluster.get().createDatabase(name);
+            database.setDriverClass("org.postgresql.Driver");
+            database.setUrl(PostgresCluster.get().jdbcUrl(name));
+            database.setUser(PostgresCluster.USER);
+            database.setPassword(PostgresCluster.PASSWORD);
+        }
         try {
             Migrations.apply(database, new MetricRegistry());
         } catch (Exception e) {

@@ -55,7 +55,7 @@ class AccessMatrixTest {
         String revoked = TestApp.token(admin, self, "WORKER");
         String expiring = TestApp.token(admin, self, "WORKER");
         revoke(revoked);
-        Jdbi.create(APP.getConfiguration().getDataSourceFactory().getUrl(), "craftline", "")
+        TestApp.jdbi(APP.getConfiguration())
                 .useHandle(h -> h.execute("UPDATE api_tokens SET expires_at = ? WHERE token_hash = ?",
                         java.time.Instant.parse("2020-01-01T00:00:00Z"), Tokens.hash(expiring)));
 

@@ -3,13 +3,13 @@ package org.craftline.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.craftline.CraftlineConfiguration;
@@ -32,7 +32,7 @@ class AdminBootstrapTest {
 
         String printed;
         try (ConsoleCapture console = new ConsoleCapture()) {
-            DropwizardTestSupport<CraftlineConfiguration> app = TestApp.withoutAdminToken(database);
+            DropwizardTestSupport<CraftlineConfiguration> app = TestApp.withoutAdminToken(database, Map.of());
             app.before();
             try {
                 Matcher matcher = PRINTED_TOKEN.matcher(console.text());
@@ -50,7 +50,7 @@ class AdminBootstrapTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 
         try (ConsoleCapture console = new ConsoleCapture()) {
-            DropwizardTestSupport<CraftlineConfiguration> again = TestApp.withoutAdminToken(database);
+            DropwizardTestSupport<CraftlineConfiguration> again = TestApp.withoutAdminToken(database, Map.of());
             again.before();
             try {
                 assertThat(PRINTED_TOKEN.matcher(console.text()).find()).as("no second token").isFalse();
@@ -69,7 +69,7 @@ class AdminBootstrapTest {
         try {
             Http.Reply me = new Http(app.getLocalPort()).as(TestApp.ADMIN_TOKEN).get("/api/me");
             assertThat(me.json().path("role").asText()).isEqualTo("ADMIN");
-            List<String> rows = Jdbi.create(app.getConfiguration().getDataSourceFactory().getUrl(), "craftline", "")
+            List<String> rows = TestApp.jdbi(app.getConfiguration())
                     .withHandle(h -> h.createQuery("SELECT token_hash || prefix || COALESCE(label, '') FROM api_tokens")
                             .mapTo(String.class).list());
             assertThat(rows).hasSize(1);
@@ -83,7 +83,7 @@ class AdminBootstrapTest {
     @Test
     void shortEnvironmentToken_refusesToStart() {
         DropwizardTestSupport<CraftlineConfiguration> app = TestApp.withoutAdminToken(TestApp.newDatabaseFile(),
-                ConfigOverride.config("auth.adminToken", "too-short"));
+                Map.of("auth.adminToken", "too-short"));
 
         assertThatThrownBy(app::before).hasStackTraceContaining("at least 32 characters");
         app.after();

@@ -2,8 +2,8 @@ package org.craftline.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
+import java.util.Map;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
 import org.craftline.Payloads;
@@ -19,7 +19,7 @@ class LogSecrecyTest {
         String workerToken;
         try (ConsoleCapture console = new ConsoleCapture()) {
             DropwizardTestSupport<CraftlineConfiguration> app = TestApp.support(TestApp.newDatabaseFile(),
-                    ConfigOverride.config("logging.level", "DEBUG"));
+                    Map.of("logging.level", "DEBUG"));
             app.before();
             try {
                 Http anonymous = new Http(app.getLocalPort());

@@ -37,7 +37,7 @@ class TokenApiTest {
     }
 
     private Jdbi database() {
-        return Jdbi.create(APP.getConfiguration().getDataSourceFactory().getUrl(), "craftline", "");
+        return TestApp.jdbi(APP.getConfiguration());
     }
 
     @Test

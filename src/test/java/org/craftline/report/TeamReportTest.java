@@ -6,7 +6,6 @@ import static org.craftline.Payloads.step;
 import static org.craftline.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
@@ -110,7 +109,7 @@ class TeamReportTest {
 
     @Test
     void minimumGroupSizeUnderFive_refusesToStart() {
-        var app = TestApp.support(TestApp.newDatabaseFile(), ConfigOverride.config("privacy.minGroupSize", "4"));
+        var app = TestApp.support(TestApp.newDatabaseFile(), Map.of("privacy.minGroupSize", "4"));
 
         assertThatThrownBy(app::before).hasStackTraceContaining("minGroupSize");
         app.after();

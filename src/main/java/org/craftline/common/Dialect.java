@@ -1,0 +1,85 @@
+package org.craftline.common;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The one place where H2 and PostgreSQL differ for Craftline. The schema and every query are the
+ * same on both; only session settings and the check of durability settings are not.
+ */
+public enum Dialect {
+
+    H2 {
+        @Override
+        public String statementTimeoutSql(Duration timeout) {
+            return "SET QUERY_TIMEOUT " + timeout.toMillis();
+        }
+
+        /** H2 holds commits in memory for WRITE_DELAY ms (500 by default): a crash loses them. */
+        @Override
+        List<String> unsafeSettings(Handle handle) {
+            // One row for the database, and one more when the URL sets it.
+            List<String> writeDelays = handle.createQuery(
+                            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
+                    .mapTo(String.class).list();
+            return writeDelays.stream().allMatch(delay -> "0".equals(delay.trim())) ? List.of()
+                    : List.of("WRITE_DELAY=" + String.join("/", writeDelays) + " (add ;WRITE_DELAY=0 to the JDBC URL)");
+        }
+    },
+
+    POSTGRESQL {
+        @Override
+        public String statementTimeoutSql(Duration timeout) {
+            return "SET statement_timeout = " + timeout.toMillis();
+        }
+
+        /**
+         * fsync=off can corrupt the database in a crash; synchronous_commit=off acknowledges commits
+         * before they are on disk. (local, remote_write and remote_apply all flush locally first.)
+         */
+        @Override
+        List<String> unsafeSettings(Handle handle) {
+            List<String> unsafe = new ArrayList<>();
+            for (String setting : List.of("fsync", "synchronous_commit")) {
+                String value = handle.createQuery("SHOW " + setting).mapTo(String.class).one();
+                if ("off".equalsIgnoreCase(value.trim())) {
+                    unsafe.add(setting + "=off");
+                }
+            }
+            return unsafe;
+        }
+    };
+
+    public static Dialect of(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        throw new IllegalArgumentException("Craftline runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql:...), not "
+                + jdbcUrl.replaceAll("[?;].*", ""));
+    }
+
+    /** SQL run on every new pooled connection so that no statement runs longer than {@code timeout}. */
+    public abstract String statementTimeoutSql(Duration timeout);
+
+    abstract List<String> unsafeSettings(Handle handle);
+
+    /**
+     * Refuses to run on settings that can lose acknowledged writes, unless the operator has said,
+     * in the configuration, that this database may.
+     */
+    public void checkDurability(Handle handle, boolean allowUnsafe) {
+        List<String> unsafe = unsafeSettings(handle);
+        if (!unsafe.isEmpty() && !allowUnsafe) {
+            throw new IllegalStateException("Refusing to start: the database runs with " + String.join(", ", unsafe)
+                    + ", so a crash can lose writes Craftline has already acknowledged. Fix the setting, or set "
+                    + "databaseSafety.allowUnsafeDurability: true if losing data is acceptable here.");
+        }
+    }
+}

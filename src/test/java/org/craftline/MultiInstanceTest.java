@@ -1,0 +1,131 @@
+package org.craftline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.craftline.Payloads.step;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two application instances on one database, as behind a load balancer: whatever one writes, the
+ * other reads, and no rule depends on memory held by one instance (caches, counters, locks).
+ * On the PostgreSQL run this is two servers on one PostgreSQL database.
+ */
+class MultiInstanceTest {
+
+    static DropwizardTestSupport<CraftlineConfiguration> first;
+    static DropwizardTestSupport<CraftlineConfiguration> second;
+
+    Http one;
+    Http two;
+    String worker;
+
+    @BeforeAll
+    static void startBoth() throws Exception {
+        Path database = TestApp.newDatabaseFile();
+        first = TestApp.support(database);
+        second = TestApp.support(database);
+        first.before();
+        second.before();
+    }
+
+    @AfterAll
+    static void stopBoth() {
+        second.after();
+        first.after();
+    }
+
+    @BeforeEach
+    void newWorker() {
+        one = new Http(first.getLocalPort()).as(TestApp.ADMIN_TOKEN);
+        two = new Http(second.getLocalPort()).as(TestApp.ADMIN_TOKEN);
+        worker = TestApp.uniqueHandle("both");
+        assertThat(one.post("/api/workers", Http.json(Payloads.worker(worker))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void writesThroughOne_areReadThroughTheOther() {
+        String id = one.post("/api/tasks", Http.json(Payloads.task(worker, "2023-03-01"))).json().path("id").asText();
+        one.post("/api/events", Http.json(Payloads.event(worker, "2023-03-15", "adopted Midjourney v5")));
+
+        assertThat(two.get("/api/workers/" + worker).status()).isEqualTo(200);
+        assertThat(two.get("/api/tasks/" + id).json().path("totalMinutes").asInt()).isEqualTo(90);
+        assertThat(two.get("/api/events?worker=" + worker).json().path("items")).hasSize(1);
+        assertThat(two.get("/api/reports/deskilling?worker=" + worker + "&from=2023-02-27&to=2023-03-05").body())
+                .isEqualTo(one.get("/api/reports/deskilling?worker=" + worker + "&from=2023-02-27&to=2023-03-05").body());
+    }
+
+    @Test
+    void versions_areCheckedAcrossInstances() {
+        String id = one.post("/api/tasks", Http.json(Payloads.task(worker, "2023-03-02"))).json().path("id").asText();
+
+        assertThat(two.put("/api/tasks/" + id, Http.json(Payloads.task(worker, "2023-03-02")), "\"v1\"").status())
+                .isEqualTo(200);
+        assertThat(one.put("/api/tasks/" + id, Http.json(Payloads.task(worker, "2023-03-02")), "\"v1\"").status())
+                .isEqualTo(412);
+        assertThat(one.get("/api/tasks/" + id).header("ETag")).isEqualTo("\"v2\"");
+    }
+
+    @Test
+    void idsFromBothInstances_areUniqueAndRising() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Http instance = i % 2 == 0 ? one : two;
+            ids.add(instance.post("/api/tasks", Http.json(Payloads.task(worker, "2023-03-0" + (i + 3))))
+                    .json().path("id").asLong());
+        }
+
+        assertThat(ids).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void tokensMadeOnOne_workAndAreRevokedOnTheOther() {
+        String token = TestApp.token(one, worker, "WORKER");
+        Http viaTwo = new Http(second.getLocalPort()).as(token);
+        long tokenId = viaTwo.get("/api/me").json().path("tokenId").asLong();
+
+        assertThat(one.delete("/api/tokens/" + tokenId).status()).isEqualTo(204);
+
+        assertThat(viaTwo.get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void cursorsFromOne_pageOnTheOther() {
+        for (int day = 10; day < 15; day++) {
+            one.post("/api/tasks", Http.json(Payloads.task(worker, "2023-04-" + day)));
+        }
+        JsonNode page = one.get("/api/tasks?worker=" + worker + "&limit=3").json();
+
+        JsonNode rest = two.get("/api/tasks?worker=" + worker + "&limit=3&cursor=" + page.path("nextCursor").asText()).json();
+
+        assertThat(page.path("items").findValuesAsText("date")).containsExactly("2023-04-14", "2023-04-13", "2023-04-12");
+        assertThat(rest.path("items").findValuesAsText("date")).containsExactly("2023-04-11", "2023-04-10");
+    }
+
+    @Test
+    void theDayLimit_holdsWhenRequestsRaceThroughBothInstances() throws Exception {
+        String body = Http.json(Payloads.task(worker, "2023-05-01", step("prompt", 200, "EXECUTION")));
+        List<CompletableFuture<Integer>> replies = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Http instance = i % 2 == 0 ? one : two;
+            replies.add(CompletableFuture.supplyAsync(() -> instance.post("/api/tasks", body).status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Integer> reply : replies) {
+            statuses.add(reply.get());
+        }
+
+        assertThat(statuses).containsOnly(201, 422);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(7);
+        assertThat(two.get("/api/tasks?worker=" + worker + "&from=2023-05-01&to=2023-05-01").json().path("items"))
+                .hasSize(7);
+    }
+}

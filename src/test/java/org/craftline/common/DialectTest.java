@@ -1,0 +1,78 @@
+package org.craftline.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.craftline.PostgresCluster;
+import org.craftline.TestDatabase;
+import org.craftline.TestDatabases;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.Test;
+
+/** The dialect differences, exercised on whichever database this run uses (Maven runs both). */
+class DialectTest {
+
+    /** Counting to 200 million in a recursive query takes far longer than the timeout on either database. */
+    private static final String LONG_STATEMENT = """
+            WITH RECURSIVE counter (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter WHERE n < 200000000)
+            SELECT COUNT(*) FROM counter""";
+
+    private static Dialect dialect() {
+        return TestDatabases.current() == TestDatabases.H2 ? Dialect.H2 : Dialect.POSTGRESQL;
+    }
+
+    @Test
+    void of_recognisesBothUrlsAndRefusesOthers() {
+        assertThat(Dialect.of("jdbc:h2:./data/craftline;WRITE_DELAY=0")).isEqualTo(Dialect.H2);
+        assertThat(Dialect.of("jdbc:postgresql://db:5432/craftline")).isEqualTo(Dialect.POSTGRESQL);
+        assertThatThrownBy(() -> Dialect.of("jdbc:mysql://db/craftline?password=secret"))
+                .hasMessageContaining("jdbc:mysql://db/craftline").hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void statementTimeout_cancelsALongStatement() {
+        Jdbi jdbi = TestDatabase.migrated();
+
+        assertThatThrownBy(() -> jdbi.useHandle(handle -> {
+            handle.execute(dialect().statementTimeoutSql(Duration.ofMillis(300)));
+            handle.createQuery(LONG_STATEMENT).mapTo(Long.class).one();
+        })).isInstanceOf(UnableToExecuteStatementException.class);
+    }
+
+    @Test
+    void durability_safeSettingsPass() {
+        Jdbi jdbi = TestDatabases.current() == TestDatabases.H2
+                ? Jdbi.create("jdbc:h2:" + org.craftline.TestApp.newDatabaseFile() + ";WRITE_DELAY=0")
+                : TestDatabase.migrated();
+
+        assertThatCode(() -> jdbi.useHandle(handle -> dialect().checkDurability(handle, false)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void durability_unsafeSettingsRefuseUnlessAllowed() {
+        Jdbi jdbi = unsafeDatabase();
+
+        assertThatThrownBy(() -> jdbi.useHandle(handle -> dialect().checkDurability(handle, false)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(TestDatabases.current() == TestDatabases.H2 ? "WRITE_DELAY" : "synchronous_commit=off")
+                .hasMessageContaining("allowUnsafeDurability");
+        assertThatCode(() -> jdbi.useHandle(handle -> dialect().checkDurability(handle, true)))
+                .doesNotThrowAnyException();
+    }
+
+    /** H2 with its default 500 ms write delay; PostgreSQL with commits acknowledged before they are flushed. */
+    static Jdbi unsafeDatabase() {
+        if (TestDatabases.current() == TestDatabases.H2) {
+            return Jdbi.create("jdbc:h2:" + org.craftline.TestApp.newDatabaseFile());
+        }
+        String name = "unsafe_" + System.nanoTime();
+        PostgresCluster cluster = PostgresCluster.get();
+        cluster.createDatabase(name);
+        cluster.runAsSuperuser(name, "ALTER DATABASE " + name + " SET synchronous_commit = off");
+        return Jdbi.create(cluster.jdbcUrl(name), PostgresCluster.USER, PostgresCluster.PASSWORD);
+    }
+}
