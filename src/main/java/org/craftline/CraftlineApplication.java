@@ -26,6 +26,7 @@ import org.craftline.event.EventDao;
 import org.craftline.event.EventResource;
 import org.craftline.report.ReportDao;
 import org.craftline.report.ReportResource;
+import org.craftline.report.ReportService;
 import org.craftline.task.TaskResource;
 import org.craftline.task.TaskService;
 import org.craftline.worker.WorkerDao;
@@ -94,8 +95,9 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         environment.jersey().register(new WorkerTokenResource(tokens, issuer, workers));
         environment.jersey().register(new WorkerResource(workers, clock));
         environment.jersey().register(new TaskResource(new TaskService(jdbi, clock), workers));
-        environment.jersey().register(new EventResource(jdbi.onDemand(EventDao.class), workers, clock));
-        environment.jersey().register(new ReportResource(jdbi.onDemand(ReportDao.class), workers, clock,
-                configuration.getPrivacy().getMinGroupSize()));
+        EventDao events = jdbi.onDemand(EventDao.class);
+        environment.jersey().register(new EventResource(events, workers, clock));
+        environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class), events,
+                configuration.getPrivacy().getMinGroupSize()), workers, clock));
     }
 }

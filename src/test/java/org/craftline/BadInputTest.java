@@ -161,6 +161,11 @@ class BadInputTest {
             "/api/reports/deskilling?worker=WORKER&from=2023-02-30",
             "/api/reports/deskilling?worker=WORKER&bucket=fortnight",
             "/api/reports/deskilling?worker=WORKER&from=2015-01-01&to=2023-01-01",
+            "/api/reports/deskilling?worker=WORKER&window=1",
+            "/api/reports/deskilling?worker=WORKER&window=53",
+            "/api/reports/deskilling?worker=WORKER&window=twelve",
+            "/api/reports/deskilling?worker=WORKER&format=pdf",
+            "/api/reports/deskilling?worker=WORKER&team=environment-art",
             "/api/reports/deskilling?from=2023-01-01"})
     void query_badParameter_returns400(String path) {
         assertProblem(http.get(path.replace("WORKER", worker)), 400);

@@ -73,9 +73,16 @@ public final class Http {
     }
 
     public Reply send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, null);
+    }
+
+    public Reply send(String method, String path, String contentType, String body, String accept) {
         HttpRequest.Builder request = request(path).method(method, body == null ? BodyPublishers.noBody() : body(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
         }
         return send(request);
     }

@@ -2,6 +2,18 @@ package org.craftline.report;
 
 import java.time.LocalDate;
 
-/** A team's minutes in one period, summed by the database, with how many distinct workers logged them. */
-public record PeriodTotals(LocalDate periodStart, long minutes, long craftMinutes, int workers) {
+/**
+ * One period's figures as the database computes them: sums of minutes, the number of distinct
+ * workers behind them, and the medians over worker-days of the daily fragmentation measures.
+ */
+public record PeriodTotals(
+        LocalDate periodStart,
+        long minutes,
+        long craftMinutes,
+        long generatedMinutes,
+        long prescribedMinutes,
+        int workers,
+        Double meanStepMinutes,
+        Double repetitionShare,
+        Double repertoire) {
 }

@@ -6,59 +6,147 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObject;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-@RegisterConstructorMapper(DailyTotals.class)
+/**
+ * The report's SQL: everything is aggregated in the database, for one worker or a whole team, and
+ * only one row per period and one per tool come back. Standard SQL (window functions,
+ * a VALUES list of periods) that H2 and PostgreSQL both run.
+ */
 public interface ReportDao extends SqlObject {
 
-    /** Served by the index steps_worker_date. */
-    @SqlQuery("""
-            SELECT work_date,
-                   SUM(minutes) AS minutes,
-                   SUM(CASE WHEN mode = 'CRAFT' THEN minutes ELSE 0 END) AS craft_minutes
-            FROM steps
-            WHERE worker_id = :workerId AND work_date BETWEEN :first AND :last
-            GROUP BY work_date
-            ORDER BY work_date
-            """)
-    List<DailyTotals> dailyTotals(long workerId, LocalDate first, LocalDate last);
-
     /**
-     * A team's totals per period, with the number of distinct workers behind each, which cannot be
-     * added up from days. The periods go in as a VALUES list, which groups by any bucket in SQL that
-     * H2 and PostgreSQL both run; periods with no work are absent from the result.
+     * Per period: summed minutes, distinct workers, and the medians over worker-days of the daily
+     * fragmentation measures. A day's values: mean step length {@code minutes / steps}; repetition
+     * share, the minutes of steps whose activity already occurred earlier that day (steps ordered by
+     * task, then position) over all minutes; repertoire, the Shannon entropy of the day's time
+     * shares over activities divided by {@code ln K} for K activities (0 when K = 1).
+     * Periods without work are absent from the result.
      */
-    default List<PeriodTotals> teamTotals(String team, List<Period> periods) {
+    default List<PeriodTotals> periodTotals(Scope scope, List<Period> periods) {
+        Map<String, Object> bindings = new HashMap<>(scope.bindings());
+        String sql = """
+                WITH periods (period_start, period_end) AS (VALUES
+                %s),
+                scoped AS (
+                    SELECT s.worker_id, s.work_date, s.activity, s.minutes, s.mode, s.mediation, s.discretion,
+                           ROW_NUMBER() OVER (PARTITION BY s.worker_id, s.work_date, s.activity
+                                              ORDER BY s.task_id, s.step_no) AS occurrence
+                    FROM steps s
+                    WHERE %s AND s.work_date BETWEEN :first AND :last
+                ),
+                days AS (
+                    SELECT worker_id, work_date,
+                           SUM(minutes) AS minutes,
+                           SUM(CASE WHEN mode = 'CRAFT' THEN minutes ELSE 0 END) AS craft_minutes,
+                           SUM(CASE WHEN mediation = 'GENERATED' THEN minutes ELSE 0 END) AS generated_minutes,
+                           SUM(CASE WHEN discretion = 'PRESCRIBED' THEN minutes ELSE 0 END) AS prescribed_minutes,
+                           COUNT(*) AS steps,
+                           SUM(CASE WHEN occurrence > 1 THEN minutes ELSE 0 END) AS repeated_minutes
+                    FROM scoped
+                    GROUP BY worker_id, work_date
+                ),
+                activity_days AS (
+                    SELECT worker_id, work_date, activity, SUM(minutes) AS minutes
+                    FROM scoped
+                    GROUP BY worker_id, work_date, activity
+                ),
+                repertoire_days AS (
+                    SELECT a.worker_id, a.work_date,
+                           CASE WHEN COUNT(*) > 1
+                                THEN -SUM(CAST(a.minutes AS DOUBLE PRECISION) / d.minutes
+                                          * LN(CAST(a.minutes AS DOUBLE PRECISION) / d.minutes))
+                                     / LN(CAST(COUNT(*) AS DOUBLE PRECISION))
+                                ELSE 0 END AS repertoire
+                    FROM activity_days a
+                    JOIN days d ON d.worker_id = a.worker_id AND d.work_date = a.work_date
+                    GROUP BY a.worker_id, a.work_date
+                ),
+                day_values AS (
+                    SELECT p.period_start, d.worker_id, d.minutes, d.craft_minutes, d.generated_minutes,
+                           d.prescribed_minutes,
+                           CAST(d.minutes AS DOUBLE PRECISION) / d.steps AS step_minutes,
+                           CAST(d.repeated_minutes AS DOUBLE PRECISION) / d.minutes AS repetition,
+                           CAST(r.repertoire AS DOUBLE PRECISION) AS repertoire
+                    FROM days d
+                    JOIN repertoire_days r ON r.worker_id = d.worker_id AND r.work_date = d.work_date
+                    JOIN periods p ON d.work_date BETWEEN p.period_start AND p.period_end
+                ),
+                -- Medians as the mean of the middle one or two ranked values: PERCENTILE_CONT would
+                -- do, but H2 2.4 fails interpolating some DOUBLE values.
+                ranked AS (
+                    SELECT period_start, step_minutes, repetition, repertoire,
+                           ROW_NUMBER() OVER (PARTITION BY period_start ORDER BY step_minutes) AS step_rank,
+                           ROW_NUMBER() OVER (PARTITION BY period_start ORDER BY repetition) AS repetition_rank,
+                           ROW_NUMBER() OVER (PARTITION BY period_start ORDER BY repertoire) AS repertoire_rank,
+                           COUNT(*) OVER (PARTITION BY period_start) AS day_count
+                    FROM day_values
+                ),
+                medians AS (
+                    SELECT period_start,
+                           AVG(CASE WHEN step_rank IN ((day_count + 1) / 2, (day_count + 2) / 2)
+                                    THEN step_minutes END) AS mean_step_minutes,
+                           AVG(CASE WHEN repetition_rank IN ((day_count + 1) / 2, (day_count + 2) / 2)
+                                    THEN repetition END) AS repetition_share,
+                           AVG(CASE WHEN repertoire_rank IN ((day_count + 1) / 2, (day_count + 2) / 2)
+                                    THEN repertoire END) AS repertoire
+                    FROM ranked
+                    GROUP BY period_start
+                )
+                SELECT v.period_start,
+                       SUM(v.minutes) AS minutes,
+                       SUM(v.craft_minutes) AS craft_minutes,
+                       SUM(v.generated_minutes) AS generated_minutes,
+                       SUM(v.prescribed_minutes) AS prescribed_minutes,
+                       COUNT(DISTINCT v.worker_id) AS workers,
+                       MIN(m.mean_step_minutes) AS mean_step_minutes,
+                       MIN(m.repetition_share) AS repetition_share,
+                       MIN(m.repertoire) AS repertoire
+                FROM day_values v
+                JOIN medians m ON m.period_start = v.period_start
+                GROUP BY v.period_start
+                ORDER BY v.period_start
+                """.formatted(periodValues(periods, bindings), scope.on("s"));
+        bindings.put("first", Series.firstDay(periods));
+        bindings.put("last", Series.lastDay(periods));
+        return getHandle().createQuery(sql)
+                .bindMap(bindings)
+                .registerRowMapper(ConstructorMapper.factory(PeriodTotals.class))
+                .mapTo(PeriodTotals.class)
+                .list();
+    }
+
+    /** Tools used in the range, most minutes first, each with the first day it was ever used by the scope. */
+    default List<ToolUse> tools(Scope scope, LocalDate first, LocalDate last) {
+        String sql = """
+                SELECT s.tool,
+                       SUM(s.minutes) AS minutes,
+                       SUM(CASE WHEN s.mode = 'CRAFT' THEN s.minutes ELSE 0 END) AS craft_minutes,
+                       SUM(CASE WHEN s.mode = 'EXECUTION' THEN s.minutes ELSE 0 END) AS execution_minutes,
+                       (SELECT MIN(f.work_date) FROM steps f WHERE f.tool = s.tool AND %s) AS first_used,
+                       COUNT(DISTINCT s.worker_id) AS workers
+                FROM steps s
+                WHERE %s AND s.tool IS NOT NULL AND s.work_date BETWEEN :first AND :last
+                GROUP BY s.tool
+                ORDER BY minutes DESC, s.tool
+                """.formatted(scope.on("f"), scope.on("s"));
+        return getHandle().createQuery(sql)
+                .bindMap(scope.bindings())
+                .bind("first", first)
+                .bind("last", last)
+                .registerRowMapper(ConstructorMapper.factory(ToolUse.class))
+                .mapTo(ToolUse.class)
+                .list();
+    }
+
+    /** The periods as a VALUES list; fixed fragments with bound dates, never values in the SQL text. */
+    private static String periodValues(List<Period> periods, Map<String, Object> bindings) {
         StringBuilder values = new StringBuilder();
-        Map<String, Object> bindings = new HashMap<>();
         for (int i = 0; i < periods.size(); i++) {
             values.append(i == 0 ? "" : ",\n")
                     .append("(CAST(:start").append(i).append(" AS DATE), CAST(:end").append(i).append(" AS DATE))");
             bindings.put("start" + i, periods.get(i).start());
             bindings.put("end" + i, periods.get(i).end());
         }
-        bindings.put("team", team);
-        bindings.put("first", Series.firstDay(periods));
-        bindings.put("last", Series.lastDay(periods));
-        String sql = """
-                WITH periods (period_start, period_end) AS (VALUES
-                %s)
-                SELECT p.period_start,
-                       SUM(s.minutes) AS minutes,
-                       SUM(CASE WHEN s.mode = 'CRAFT' THEN s.minutes ELSE 0 END) AS craft_minutes,
-                       COUNT(DISTINCT s.worker_id) AS workers
-                FROM workers w
-                JOIN steps s ON s.worker_id = w.id AND s.work_date BETWEEN :first AND :last
-                JOIN periods p ON s.work_date BETWEEN p.period_start AND p.period_end
-                WHERE w.team = :team
-                GROUP BY p.period_start
-                ORDER BY p.period_start
-                """.formatted(values);
-        return getHandle().createQuery(sql)
-                .bindMap(bindings)
-                .registerRowMapper(ConstructorMapper.factory(PeriodTotals.class))
-                .mapTo(PeriodTotals.class)
-                .list();
+        return values.toString();
     }
 }

@@ -6,57 +6,98 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Params;
 import org.craftline.common.Role;
-import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.craftline.worker.Workers;
 
 @Path("/api/reports")
-@Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
     /** Bounds the work one request can ask for: at most about 260 weeks or 60 months. */
     static final int MAX_YEARS = 5;
+    static final int DEFAULT_WINDOW = 12;
 
-    private final ReportDao reports;
+    private final ReportService reports;
     private final WorkerDao workers;
     private final Clock clock;
-    private final int minGroupSize;
 
-    public ReportResource(ReportDao reports, WorkerDao workers, Clock clock, int minGroupSize) {
+    public ReportResource(ReportService reports, WorkerDao workers, Clock clock) {
         this.reports = reports;
         this.workers = workers;
         this.clock = clock;
-        this.minGroupSize = minGroupSize;
+    }
+
+    /** The answer's format: {@code format=} wins over the Accept header, for links opened in a browser. */
+    enum Format {
+        JSON(MediaType.APPLICATION_JSON),
+        CSV(ReportCsv.MEDIA_TYPE),
+        SVG(ReportChart.MEDIA_TYPE);
+
+        final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
+        }
+
+        static Format negotiate(Format requested, HttpHeaders headers) {
+            if (requested != null) {
+                return requested;
+            }
+            for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
+                for (Format format : values()) {
+                    if (acceptable.isCompatible(MediaType.valueOf(format.mediaType))) {
+                        return format;
+                    }
+                }
+            }
+            return JSON;
+        }
     }
 
     /**
      * One worker's report ({@code worker=}: that worker or an admin) or a team's aggregate
-     * ({@code team=}: analysts and admins, with small groups suppressed).
+     * ({@code team=}: analysts and admins, with small groups suppressed), as JSON, CSV or SVG.
      */
     @GET
     @Path("/deskilling")
+    @Produces({MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE, ReportChart.MEDIA_TYPE})
     @RolesAllowed({Role.Names.WORKER, Role.Names.ANALYST, Role.Names.ADMIN})
-    public DeskillingReport deskilling(@Auth Caller caller,
-                                       @QueryParam("worker") String worker,
-                                       @QueryParam("team") String team,
-                                       @QueryParam("from") String from,
-                                       @QueryParam("to") String to,
-                                       @QueryParam("bucket") String bucket) {
+    public Response deskilling(@Auth Caller caller,
+                               @Context HttpHeaders headers,
+                               @QueryParam("worker") String worker,
+                               @QueryParam("team") String team,
+                               @QueryParam("from") String from,
+                               @QueryParam("to") String to,
+                               @QueryParam("bucket") String bucket,
+                               @QueryParam("window") String window,
+                               @QueryParam("format") String format) {
         String handle = Params.text(worker);
         String teamName = Params.text(team);
         if ((handle == null) == (teamName == null)) {
             throw ApiException.badParameter("worker", "or team is required, not both: whose work the report describes");
         }
+        Format answer = Format.negotiate(Params.enumValue("format", format, Format.class), headers);
+        ReportService.Range range = range(from, to, bucket, window);
+        DeskillingReport report = teamName == null ? workerReport(caller, handle, range) : teamReport(caller, teamName, range);
+        Object body = switch (answer) {
+            case JSON -> report;
+            case CSV -> ReportCsv.write(report);
+            case SVG -> ReportChart.svg(report);
+        };
+        return Response.ok(body, answer.mediaType).build();
+    }
+
+    private ReportService.Range range(String from, String to, String bucket, String window) {
         Bucket size = Params.enumValue("bucket", bucket, Bucket.class);
-        size = size == null ? Bucket.WEEK : size;
         LocalDate toDate = Params.date("to", to);
         toDate = toDate == null ? LocalDate.now(clock) : toDate;
         LocalDate fromDate = Params.date("from", from);
@@ -65,30 +106,21 @@ public class ReportResource {
         if (fromDate.plusYears(MAX_YEARS).isBefore(toDate)) {
             throw ApiException.badParameter("from", "must be at most " + MAX_YEARS + " years before to");
         }
-        List<Period> periods = Period.covering(size, fromDate, toDate);
-        return teamName == null
-                ? workerReport(caller, handle, fromDate, toDate, size, periods)
-                : teamReport(caller, teamName, fromDate, toDate, size, periods);
+        return new ReportService.Range(fromDate, toDate, size == null ? Bucket.WEEK : size,
+                Params.integer("window", window, 2, 52, DEFAULT_WINDOW));
     }
 
-    private DeskillingReport workerReport(Caller caller, String handle, LocalDate from, LocalDate to, Bucket bucket,
-                                          List<Period> periods) {
+    private DeskillingReport workerReport(Caller caller, String handle, ReportService.Range range) {
         if (caller.role() == Role.ANALYST) {
             throw ApiException.forbidden("Analysts read team aggregates only (team=), never one worker's data");
         }
-        Worker subject = Workers.visibleTo(caller, workers, handle);
-        List<DailyTotals> days = reports.dailyTotals(subject.id(), Series.firstDay(periods), Series.lastDay(periods));
-        return new DeskillingReport(new DeskillingReport.Subject(subject.handle(), null), from, to, bucket,
-                Series.of(periods, days));
+        return reports.forWorker(Workers.visibleTo(caller, workers, handle), range);
     }
 
-    private DeskillingReport teamReport(Caller caller, String team, LocalDate from, LocalDate to, Bucket bucket,
-                                        List<Period> periods) {
+    private DeskillingReport teamReport(Caller caller, String team, ReportService.Range range) {
         if (caller.role() == Role.WORKER) {
             throw ApiException.forbidden("Team aggregates are for analysts and admins");
         }
-        List<PeriodTotals> totals = reports.teamTotals(team, periods);
-        return new DeskillingReport(new DeskillingReport.Subject(null, team), from, to, bucket,
-                Series.ofTeam(periods, totals, minGroupSize));
+        return reports.forTeam(team, range);
     }
 }

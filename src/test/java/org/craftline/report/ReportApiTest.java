@@ -11,6 +11,9 @@ import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
 import org.craftline.Payloads;
 import org.craftline.TestApp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,6 +101,126 @@ class ReportApiTest {
         http.delete("/api/tasks/" + id);
         assertThat(report("&from=2023-05-01&to=2023-05-07").path("series").get(0).path("totalMinutes").asInt())
                 .isZero();
+    }
+
+    /** Twelve weeks of mostly craft, then twelve of mostly execution with a new tool, and the event between. */
+    private void logAShift() {
+        LocalDate monday = LocalDate.parse("2023-01-02");
+        java.util.Random noise = new java.util.Random(7);
+        for (int week = 0; week < 24; week++) {
+            boolean after = week >= 12;
+            int craft = (after ? 100 : 400) + (int) Math.round(20 * noise.nextGaussian());
+            Map<String, Object> task = Payloads.task(worker, monday.plusWeeks(week).toString(),
+                    step("sculpt", craft, "CRAFT"), step("prompt", 500 - craft, "EXECUTION"));
+            Payloads.steps(task).get(1).put("tool", after ? "Midjourney v5" : "Maya");
+            http.post("/api/tasks", Http.json(task));
+        }
+        http.post("/api/events", Http.json(Payloads.event(worker, "2023-03-27", "adopted Midjourney v5")));
+    }
+
+    @Test
+    void fullReport_hasTrendChangePointEventsAndTools() {
+        logAShift();
+
+        JsonNode report = report("&from=2023-01-02&to=2023-06-18&bucket=week&window=8");
+
+        assertThat(report.path("window").asInt()).isEqualTo(8);
+        JsonNode trend = report.path("trend");
+        assertThat(trend.path("periods").asInt()).isEqualTo(24);
+        assertThat(trend.path("verdict").asText()).isEqualTo("DESKILLING");
+        assertThat(trend.path("mannKendall").path("s").asLong()).isNegative();
+        assertThat(trend.path("mannKendall").path("pValue").asDouble()).isLessThan(0.05);
+        for (String field : List.of("varS", "z", "tau")) {
+            assertThat(trend.path("mannKendall").has(field)).as(field).isTrue();
+        }
+        assertThat(trend.path("theilSen").path("slope").asDouble()).isNegative();
+        assertThat(trend.path("theilSen").path("slopeLow").asDouble())
+                .isLessThanOrEqualTo(trend.path("theilSen").path("slopeHigh").asDouble());
+        assertThat(report.path("changePoints")).hasSize(1);
+        assertThat(report.path("changePoints").get(0).path("start").asText()).isEqualTo("2023-03-27");
+        assertThat(report.path("changePoints").get(0).path("shareBefore").asDouble()).isGreaterThan(0.7);
+        assertThat(report.path("changePoints").get(0).path("shareAfter").asDouble()).isLessThan(0.3);
+
+        assertThat(report.path("events").findValuesAsText("label")).containsExactly("first used Maya", "adopted Midjourney v5");
+        JsonNode event = report.path("events").get(1);
+        assertThat(event.path("kind").asText()).isEqualTo("RECORDED");
+        assertThat(event.path("periodsBefore").asInt()).isEqualTo(8);
+        assertThat(event.path("periodsAfter").asInt()).isEqualTo(8);
+        assertThat(event.path("difference").asDouble()).isLessThan(-0.5);
+        assertThat(event.path("ciHigh").asDouble()).isLessThan(0);
+        assertThat(report.path("events").get(0).path("kind").asText()).isEqualTo("FIRST_USE");
+        assertThat(report.path("events").get(0).path("periodsBefore").asInt()).isZero();
+        assertThat(report.path("events").get(0).path("difference").isNull()).isTrue();
+
+        JsonNode tools = report.path("tools");
+        assertThat(tools.findValuesAsText("tool")).containsExactlyInAnyOrder("Midjourney v5", "Maya");
+        JsonNode midjourney = tools.get(0).path("tool").asText().equals("Midjourney v5") ? tools.get(0) : tools.get(1);
+        assertThat(midjourney.path("firstUsed").asText()).isEqualTo("2023-03-27");
+        assertThat(midjourney.path("executionMinutes").asLong()).isEqualTo(midjourney.path("minutes").asLong());
+        assertThat(midjourney.has("workers")).isFalse();
+
+        JsonNode week = report.path("series").get(0);
+        for (String field : List.of("generatedShare", "prescribedShare", "meanStepMinutes", "repetitionShare",
+                "repertoire", "suppressed")) {
+            assertThat(week.has(field)).as(field).isTrue();
+        }
+        assertThat(week.path("meanStepMinutes").asDouble()).isEqualTo(250.0);   // 500 minutes in 2 steps
+    }
+
+    @Test
+    void fewPeriods_sayTooFewAndHaveNoStatistics() {
+        log("2023-03-06", 100, 100);
+
+        JsonNode trend = report("&from=2023-03-06&to=2023-03-26").path("trend");
+
+        assertThat(trend.path("verdict").asText()).isEqualTo("TOO_FEW_PERIODS");
+        assertThat(trend.path("periods").asInt()).isEqualTo(1);
+        assertThat(trend.path("mannKendall").isNull()).isTrue();
+    }
+
+    @Test
+    void csv_hasAHeaderAndOneRowPerPeriod() {
+        log("2023-03-06", 300, 100);
+
+        for (Http.Reply reply : List.of(
+                http.send("GET", "/api/reports/deskilling?worker=" + worker + "&from=2023-03-06&to=2023-03-19", null, null, "text/csv"),
+                http.get("/api/reports/deskilling?worker=" + worker + "&from=2023-03-06&to=2023-03-19&format=csv"))) {
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.contentType()).startsWith("text/csv");
+            List<String> lines = reply.body().lines().toList();
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(0)).isEqualTo("start,end,totalMinutes,craftMinutes,executionMinutes,craftShare,"
+                    + "generatedShare,prescribedShare,meanStepMinutes,repetitionShare,repertoire,suppressed");
+            assertThat(lines.get(1)).startsWith("2023-03-06,2023-03-12,400,300,100,0.75,");
+            assertThat(lines.get(2)).startsWith("2023-03-13,2023-03-19,0,0,0,,");
+        }
+    }
+
+    @Test
+    void svg_isAChartNamingTheWorker() {
+        logAShift();
+
+        for (Http.Reply reply : List.of(
+                http.send("GET", "/api/reports/deskilling?worker=" + worker + "&from=2023-01-02&to=2023-06-18", null, null,
+                        "image/svg+xml"),
+                http.get("/api/reports/deskilling?worker=" + worker + "&from=2023-01-02&to=2023-06-18&format=svg"))) {
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.contentType()).startsWith("image/svg+xml");
+            assertThat(reply.body()).startsWith("<?xml").contains("<svg", "</svg>")
+                    .contains("worker " + worker)
+                    .contains("Craft share of logged minutes")
+                    .contains("Theil-Sen trend")
+                    .contains("adopted Midjourney v5")
+                    .contains("shift 2023-03-27");
+        }
+    }
+
+    @Test
+    void formatParameter_winsOverAccept() {
+        Http.Reply reply = http.send("GET", "/api/reports/deskilling?worker=" + worker + "&format=json", null, null,
+                "text/csv");
+
+        assertThat(reply.contentType()).startsWith("application/json");
     }
 
     @Test

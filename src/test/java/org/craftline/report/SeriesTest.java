@@ -1,8 +1,6 @@
 package org.craftline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,55 +11,55 @@ class SeriesTest {
     private static final List<Period> TWO_WEEKS =
             Period.covering(Bucket.WEEK, LocalDate.parse("2023-03-13"), LocalDate.parse("2023-03-26"));
 
-    private static DailyTotals day(String date, long minutes, long craft) {
-        return new DailyTotals(LocalDate.parse(date), minutes, craft);
+    private static PeriodTotals totals(String start, long minutes, long craft, int workers) {
+        return new PeriodTotals(LocalDate.parse(start), minutes, craft, minutes / 4, minutes / 2, workers, 30.0, 0.25,
+                0.8);
     }
 
     @Test
-    void craftShare_isARatioOfSumsNotAMeanOfDailyShares() {
-        // Day shares 1.0 and 0.0 would average 0.5; by minutes the week is 60 / 480 = 0.125 craft.
-        List<PeriodSummary> series = Series.of(TWO_WEEKS, List.of(day("2023-03-13", 60, 60), day("2023-03-14", 420, 0)));
+    void shares_areRatiosOfTheSummedMinutes() {
+        PeriodSummary week = Series.of(TWO_WEEKS, List.of(totals("2023-03-13", 480, 60, 1)), 1).get(0);
 
-        PeriodSummary week = series.get(0);
         assertThat(week.totalMinutes()).isEqualTo(480);
         assertThat(week.craftMinutes()).isEqualTo(60);
         assertThat(week.executionMinutes()).isEqualTo(420);
-        assertThat(week.craftShare()).isCloseTo(0.125, within(1e-12));
+        assertThat(week.craftShare()).isEqualTo(0.125);
+        assertThat(week.generatedShare()).isEqualTo(0.25);
+        assertThat(week.prescribedShare()).isEqualTo(0.5);
+        assertThat(week.meanStepMinutes()).isEqualTo(30.0);
+        assertThat(week.repetitionShare()).isEqualTo(0.25);
+        assertThat(week.repertoire()).isEqualTo(0.8);
+        assertThat(week.suppressed()).isFalse();
     }
 
     @Test
-    void emptyPeriod_hasZerosAndNoShare() {
-        List<PeriodSummary> series = Series.of(TWO_WEEKS, List.of(day("2023-03-15", 100, 40)));
+    void emptyPeriod_hasZerosAndNoShares() {
+        PeriodSummary empty = Series.of(TWO_WEEKS, List.of(totals("2023-03-13", 100, 40, 1)), 1).get(1);
 
-        assertThat(series).hasSize(2);
-        PeriodSummary empty = series.get(1);
         assertThat(empty.start()).isEqualTo(LocalDate.parse("2023-03-20"));
+        assertThat(empty.end()).isEqualTo(LocalDate.parse("2023-03-26"));
         assertThat(empty.totalMinutes()).isZero();
-        assertThat(empty.craftMinutes()).isZero();
         assertThat(empty.executionMinutes()).isZero();
         assertThat(empty.craftShare()).isNull();
+        assertThat(empty.meanStepMinutes()).isNull();
+        assertThat(empty.suppressed()).isFalse();
     }
 
     @Test
-    void share_isZeroOrOneAtTheExtremes() {
-        List<PeriodSummary> series = Series.of(TWO_WEEKS, List.of(day("2023-03-13", 30, 0), day("2023-03-26", 30, 30)));
-
-        assertThat(series.get(0).craftShare()).isZero();
-        assertThat(series.get(1).craftShare()).isEqualTo(1.0);
-    }
-
-    @Test
-    void daysOnPeriodBoundaries_landInTheirOwnPeriod() {
+    void teamPeriodsBelowTheGroupSize_areSuppressedWithNoFigures() {
         List<PeriodSummary> series = Series.of(TWO_WEEKS,
-                List.of(day("2023-03-19", 10, 10), day("2023-03-20", 20, 0)));
+                List.of(totals("2023-03-13", 900, 300, 4), totals("2023-03-20", 900, 300, 5)), 5);
 
-        assertThat(series.get(0).totalMinutes()).isEqualTo(10);
-        assertThat(series.get(1).totalMinutes()).isEqualTo(20);
+        assertThat(series.get(0).suppressed()).isTrue();
+        assertThat(series.get(0).totalMinutes()).isNull();
+        assertThat(series.get(0).craftShare()).isNull();
+        assertThat(series.get(0).repertoire()).isNull();
+        assertThat(series.get(1).suppressed()).isFalse();
+        assertThat(series.get(1).craftShare()).isEqualTo(1.0 / 3);
     }
 
     @Test
-    void dayOutsideThePeriods_isABug() {
-        assertThatThrownBy(() -> Series.of(TWO_WEEKS, List.of(day("2023-04-01", 10, 10))))
-                .isInstanceOf(IllegalArgumentException.class);
+    void teamPeriodWithNoWork_isSuppressedToo() {
+        assertThat(Series.of(TWO_WEEKS, List.of(), 5)).allMatch(PeriodSummary::suppressed);
     }
 }

@@ -38,7 +38,7 @@ public final class Welch {
         return new Result(meanBefore, meanAfter, difference, difference - t * se, difference + t * se);
     }
 
-    static double mean(double[] x) {
+    public static double mean(double[] x) {
         double sum = 0;
         for (double v : x) {
             sum += v;
