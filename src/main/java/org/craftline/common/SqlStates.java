@@ -34,6 +34,12 @@ public final class SqlStates {
         return TRANSIENT.contains(sqlState(failure));
     }
 
+    /** A statement cancelled by the statement timeout: PostgreSQL 57014, H2 HYT00. */
+    static boolean isTimeout(Throwable failure) {
+        String state = sqlState(failure);
+        return "57014".equals(state) || "HYT00".equals(state);
+    }
+
     static boolean isPoolExhausted(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PoolExhaustedException) {

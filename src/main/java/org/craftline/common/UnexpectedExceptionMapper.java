@@ -21,6 +21,11 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return ProblemMappers.respond(ApiException.unavailable(
                     "The database is busy; try again in a few seconds").problem());
         }
+        if (SqlStates.isTimeout(exception)) {
+            LOG.warn("A statement ran past the statement timeout", exception);
+            return ProblemMappers.respond(ApiException.unavailable(
+                    "The database took too long to answer; try a shorter date range or try again later").problem());
+        }
         String id = UUID.randomUUID().toString();
         LOG.error("Unexpected error {}", id, exception);
         return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("internal"), "Internal server error", 500,

@@ -17,6 +17,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -36,6 +37,7 @@ final class ReportChart {
     private static final Color TREND = new Color(0xc0, 0x39, 0x2b);
     private static final Color CHANGE = new Color(0x6c, 0x34, 0x83);
     private static final Color EVENT = new Color(0x27, 0x7d, 0x4e);
+    private static final int LABEL_STEP = 16;
 
     static {
         // JFreeChart draws rotated text (the y-axis label) as glyph outlines by default; as SVG text
@@ -109,29 +111,38 @@ final class ReportChart {
         }
     }
 
+    /** Shift labels along the bottom, each a line higher than the last so that close ones stay legible. */
     private static void markChanges(XYPlot plot, List<ChangePoint> changes) {
-        for (ChangePoint change : changes) {
+        for (int i = 0; i < changes.size(); i++) {
+            ChangePoint change = changes.get(i);
             ValueMarker rule = new ValueMarker(millis(change.start()), CHANGE, new BasicStroke(2f));
-            rule.setLabel("shift " + change.start());
-            rule.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            rule.setLabelPaint(CHANGE);
+            label(rule, "shift " + change.start(), CHANGE);
             rule.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
             rule.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            rule.setLabelOffset(new RectangleInsets(4, 4, 4 + LABEL_STEP * (i % 4), 4));
             plot.addDomainMarker(rule);
         }
     }
 
+    /** Event labels along the top, staggered the same way. */
     private static void markEvents(XYPlot plot, List<EventEffect> events) {
-        for (EventEffect event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            EventEffect event = events.get(i);
             ValueMarker marker = new ValueMarker(millis(event.date()), EVENT, new BasicStroke(1f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
-            marker.setLabel(event.label());
-            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            marker.setLabelPaint(EVENT);
+            label(marker, event.label(), EVENT);
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            marker.setLabelOffset(new RectangleInsets(4 + LABEL_STEP * (i % 6), 4, 4, 4));
             plot.addDomainMarker(marker);
         }
+    }
+
+    private static void label(ValueMarker marker, String text, Color color) {
+        marker.setLabel(text);
+        marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        marker.setLabelPaint(color);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
     }
 
     private static double millis(LocalDate day) {

@@ -25,12 +25,15 @@ public interface ReportDao extends SqlObject {
     default List<PeriodTotals> periodTotals(Scope scope, List<Period> periods) {
         Map<String, Object> bindings = new HashMap<>(scope.bindings());
         String sql = """
-                WITH periods (period_start, period_end) AS (VALUES
+                WITH periods (period_start) AS (VALUES
                 %s),
+                -- One pass over the steps; window sums give each step its day's and its activity's totals.
                 scoped AS (
-                    SELECT s.worker_id, s.work_date, s.activity, s.minutes, s.mode, s.mediation, s.discretion,
+                    SELECT s.worker_id, s.work_date, s.minutes, s.mode, s.mediation, s.discretion,
                            ROW_NUMBER() OVER (PARTITION BY s.worker_id, s.work_date, s.activity
-                                              ORDER BY s.task_id, s.step_no) AS occurrence
+                                              ORDER BY s.task_id, s.step_no) AS occurrence,
+                           SUM(s.minutes) OVER (PARTITION BY s.worker_id, s.work_date, s.activity) AS activity_minutes,
+                           SUM(s.minutes) OVER (PARTITION BY s.worker_id, s.work_date) AS day_minutes
                     FROM steps s
                     WHERE %s AND s.work_date BETWEEN :first AND :last
                 ),
@@ -41,70 +44,54 @@ public interface ReportDao extends SqlObject {
                            SUM(CASE WHEN mediation = 'GENERATED' THEN minutes ELSE 0 END) AS generated_minutes,
                            SUM(CASE WHEN discretion = 'PRESCRIBED' THEN minutes ELSE 0 END) AS prescribed_minutes,
                            COUNT(*) AS steps,
-                           SUM(CASE WHEN occurrence > 1 THEN minutes ELSE 0 END) AS repeated_minutes
+                           SUM(CASE WHEN occurrence > 1 THEN minutes ELSE 0 END) AS repeated_minutes,
+                           SUM(CASE WHEN occurrence = 1 THEN 1 ELSE 0 END) AS activities,
+                           -- Shannon entropy of the day's time shares, one term per activity.
+                           SUM(CASE WHEN occurrence = 1
+                                    THEN -(CAST(activity_minutes AS DOUBLE PRECISION) / day_minutes)
+                                         * LN(CAST(activity_minutes AS DOUBLE PRECISION) / day_minutes)
+                                    ELSE 0 END) AS entropy
                     FROM scoped
                     GROUP BY worker_id, work_date
                 ),
-                activity_days AS (
-                    SELECT worker_id, work_date, activity, SUM(minutes) AS minutes
-                    FROM scoped
-                    GROUP BY worker_id, work_date, activity
-                ),
-                repertoire_days AS (
-                    SELECT a.worker_id, a.work_date,
-                           CASE WHEN COUNT(*) > 1
-                                THEN -SUM(CAST(a.minutes AS DOUBLE PRECISION) / d.minutes
-                                          * LN(CAST(a.minutes AS DOUBLE PRECISION) / d.minutes))
-                                     / LN(CAST(COUNT(*) AS DOUBLE PRECISION))
-                                ELSE 0 END AS repertoire
-                    FROM activity_days a
-                    JOIN days d ON d.worker_id = a.worker_id AND d.work_date = a.work_date
-                    GROUP BY a.worker_id, a.work_date
-                ),
+                -- The periods tile the range, so a day's period is the last one starting on or before
+                -- it. A scalar subquery, not a join: H2 does not materialise CTEs and would recompute
+                -- the days once per period if it nested the loop the other way round.
                 day_values AS (
-                    SELECT p.period_start, d.worker_id, d.minutes, d.craft_minutes, d.generated_minutes,
-                           d.prescribed_minutes,
+                    SELECT (SELECT MAX(p.period_start) FROM periods p WHERE p.period_start <= d.work_date)
+                               AS period_start,
+                           d.worker_id, d.minutes, d.craft_minutes, d.generated_minutes, d.prescribed_minutes,
                            CAST(d.minutes AS DOUBLE PRECISION) / d.steps AS step_minutes,
                            CAST(d.repeated_minutes AS DOUBLE PRECISION) / d.minutes AS repetition,
-                           CAST(r.repertoire AS DOUBLE PRECISION) AS repertoire
+                           CASE WHEN d.activities > 1 THEN d.entropy / LN(CAST(d.activities AS DOUBLE PRECISION))
+                                ELSE CAST(0 AS DOUBLE PRECISION) END AS repertoire
                     FROM days d
-                    JOIN repertoire_days r ON r.worker_id = d.worker_id AND r.work_date = d.work_date
-                    JOIN periods p ON d.work_date BETWEEN p.period_start AND p.period_end
                 ),
-                -- Medians as the mean of the middle one or two ranked values: PERCENTILE_CONT would
-                -- do, but H2 2.4 fails interpolating some DOUBLE values.
                 ranked AS (
-                    SELECT period_start, step_minutes, repetition, repertoire,
+                    SELECT v.*,
                            ROW_NUMBER() OVER (PARTITION BY period_start ORDER BY step_minutes) AS step_rank,
                            ROW_NUMBER() OVER (PARTITION BY period_start ORDER BY repetition) AS repetition_rank,
                            ROW_NUMBER() OVER (PARTITION BY period_start ORDER BY repertoire) AS repertoire_rank,
                            COUNT(*) OVER (PARTITION BY period_start) AS day_count
-                    FROM day_values
-                ),
-                medians AS (
-                    SELECT period_start,
-                           AVG(CASE WHEN step_rank IN ((day_count + 1) / 2, (day_count + 2) / 2)
-                                    THEN step_minutes END) AS mean_step_minutes,
-                           AVG(CASE WHEN repetition_rank IN ((day_count + 1) / 2, (day_count + 2) / 2)
-                                    THEN repetition END) AS repetition_share,
-                           AVG(CASE WHEN repertoire_rank IN ((day_count + 1) / 2, (day_count + 2) / 2)
-                                    THEN repertoire END) AS repertoire
-                    FROM ranked
-                    GROUP BY period_start
+                    FROM day_values v
                 )
-                SELECT v.period_start,
-                       SUM(v.minutes) AS minutes,
-                       SUM(v.craft_minutes) AS craft_minutes,
-                       SUM(v.generated_minutes) AS generated_minutes,
-                       SUM(v.prescribed_minutes) AS prescribed_minutes,
-                       COUNT(DISTINCT v.worker_id) AS workers,
-                       MIN(m.mean_step_minutes) AS mean_step_minutes,
-                       MIN(m.repetition_share) AS repetition_share,
-                       MIN(m.repertoire) AS repertoire
-                FROM day_values v
-                JOIN medians m ON m.period_start = v.period_start
-                GROUP BY v.period_start
-                ORDER BY v.period_start
+                -- Medians as the mean of the middle one or two ranked values: PERCENTILE_CONT would do,
+                -- but H2 2.4 fails interpolating some DOUBLE values.
+                SELECT period_start,
+                       SUM(minutes) AS minutes,
+                       SUM(craft_minutes) AS craft_minutes,
+                       SUM(generated_minutes) AS generated_minutes,
+                       SUM(prescribed_minutes) AS prescribed_minutes,
+                       COUNT(DISTINCT worker_id) AS workers,
+                       AVG(CASE WHEN step_rank IN ((day_count + 1) / 2, (day_count + 2) / 2)
+                                THEN step_minutes END) AS mean_step_minutes,
+                       AVG(CASE WHEN repetition_rank IN ((day_count + 1) / 2, (day_count + 2) / 2)
+                                THEN repetition END) AS repetition_share,
+                       AVG(CASE WHEN repertoire_rank IN ((day_count + 1) / 2, (day_count + 2) / 2)
+                                THEN repertoire END) AS repertoire
+                FROM ranked
+                GROUP BY period_start
+                ORDER BY period_start
                 """.formatted(periodValues(periods, bindings), scope.on("s"));
         bindings.put("first", Series.firstDay(periods));
         bindings.put("last", Series.lastDay(periods));
@@ -142,10 +129,8 @@ public interface ReportDao extends SqlObject {
     private static String periodValues(List<Period> periods, Map<String, Object> bindings) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < periods.size(); i++) {
-            values.append(i == 0 ? "" : ",\n")
-                    .append("(CAST(:start").append(i).append(" AS DATE), CAST(:end").append(i).append(" AS DATE))");
+            values.append(i == 0 ? "" : ",\n").append("(CAST(:start").append(i).append(" AS DATE))");
             bindings.put("start" + i, periods.get(i).start());
-            bindings.put("end" + i, periods.get(i).end());
         }
         return values.toString();
     }

@@ -60,8 +60,10 @@ public final class ReportService {
         List<ToolUse> tools = reports.tools(scope, Series.firstDay(periods), Series.lastDay(periods)).stream()
                 .filter(tool -> tool.workers() >= groupSize)
                 .toList();
+        // A tool first used before anything else was logged says only when logging began.
         List<EventEffect> effects = markers(recorded, tools, periods).stream()
                 .map(marker -> EventEffect.measure(marker, series, range.window()))
+                .filter(effect -> effect.kind() == Kind.RECORDED || effect.periodsBefore() > 0)
                 .toList();
         return new DeskillingReport(subject, range.from(), range.to(), range.bucket(), range.window(), series,
                 Trend.of(shares.values()), ChangePoint.detect(series, shares), effects, tools);

@@ -21,6 +21,15 @@ class UnexpectedExceptionMapperTest {
     }
 
     @Test
+    void statementTimeout_gives503() {
+        for (String state : new String[] {"57014", "HYT00"}) {
+            var failure = new RuntimeException(new SQLException("canceling statement due to statement timeout", state));
+
+            assertThat(new UnexpectedExceptionMapper().toResponse(failure).getStatus()).isEqualTo(503);
+        }
+    }
+
+    @Test
     void exhaustedPool_gives503() {
         var failure = new RuntimeException(new org.apache.tomcat.jdbc.pool.PoolExhaustedException("no connection"));
 
