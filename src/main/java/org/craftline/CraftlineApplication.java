@@ -18,6 +18,7 @@ import org.craftline.auth.TokenIssuer;
 import org.craftline.auth.TokenResource;
 import org.craftline.auth.WorkerTokenResource;
 import org.craftline.common.Dialect;
+import org.craftline.demo.DemoCommand;
 import org.craftline.common.Json;
 import org.craftline.common.Migrations;
 import org.craftline.common.ProblemMappers;
@@ -49,6 +50,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
     @Override
     public void initialize(Bootstrap<CraftlineConfiguration> bootstrap) {
         bootstrap.addCommand(new TokenCommand());
+        bootstrap.addCommand(new DemoCommand());
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new MigrationsBundle<>() {

@@ -31,7 +31,7 @@ public final class TaskService {
     }
 
     /** @param owner the handle of the worker the task is for, as the caller may act for */
-    Task create(String owner, TaskRequest request) {
+    public Task create(String owner, TaskRequest request) {
         if (owner == null) {
             throw ApiException.unprocessable("worker", "is required: the handle of the worker who did the task");
         }

@@ -1,0 +1,93 @@
+package org.craftline.demo;
+
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import java.time.Clock;
+import net.sourceforge.argparse4j.inf.Namespace;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.auth.IssuedToken;
+import org.craftline.auth.TokenDao;
+import org.craftline.auth.TokenIssuer;
+import org.craftline.common.Migrations;
+import org.craftline.common.Role;
+import org.craftline.worker.CreateWorkerRequest;
+import org.craftline.worker.Worker;
+import org.craftline.worker.WorkerDao;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * {@code java -jar craftline.jar demo config.yml}: seeds the demo year into the configured database
+ * and prints how to read the reports. With H2, run it while the server is stopped.
+ */
+public final class DemoCommand extends ConfiguredCommand<CraftlineConfiguration> {
+
+    static final String ANALYST = "demo-analyst";
+
+    public DemoCommand() {
+        super("demo", "Seed a demo year of an environment art team (deterministic; a second run adds nothing)");
+    }
+
+    @Override
+    protected void run(Bootstrap<CraftlineConfiguration> bootstrap, Namespace namespace,
+                       CraftlineConfiguration configuration) throws Exception {
+        if (configuration.isMigrateOnStart()) {
+            Migrations.apply(configuration.getDataSourceFactory(), bootstrap.getMetricRegistry());
+        }
+        ManagedDataSource dataSource = configuration.getDataSourceFactory().build(bootstrap.getMetricRegistry(), "demo");
+        try {
+            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+            Clock clock = Clock.systemUTC();
+            DemoSeeder.Outcome outcome = new DemoSeeder(jdbi, clock).seed();
+            TokenIssuer issuer = new TokenIssuer(jdbi.onDemand(TokenDao.class), clock);
+            WorkerDao workers = jdbi.onDemand(WorkerDao.class);
+            IssuedToken sam = issuer.issue(workers.findByHandle("sam").orElseThrow(), Role.WORKER, null, "demo");
+            IssuedToken analyst = issuer.issue(analystAccount(workers, clock), Role.ANALYST, null, "demo");
+            System.out.println(instructions(outcome, port(configuration), sam.token(), analyst.token()));
+        } finally {
+            dataSource.stop();
+        }
+    }
+
+    /** An account for reading the team aggregate, outside the team so it does not count in it. */
+    private static Worker analystAccount(WorkerDao workers, Clock clock) {
+        return workers.findByHandle(ANALYST).orElseGet(() -> {
+            workers.insert(new CreateWorkerRequest(ANALYST, "Demo analyst", "Labour researcher", null, null),
+                    clock.instant());
+            return workers.findByHandle(ANALYST).orElseThrow();
+        });
+    }
+
+    private static int port(CraftlineConfiguration configuration) {
+        if (configuration.getServerFactory() instanceof DefaultServerFactory server
+                && server.getApplicationConnectors().get(0) instanceof HttpConnectorFactory http) {
+            return http.getPort();
+        }
+        return 8080;
+    }
+
+    // Printed, not logged: the tokens are for the person at this terminal and must not reach a log.
+    static String instructions(DemoSeeder.Outcome outcome, int port, String samToken, String analystToken) {
+        String base = "http://localhost:" + port + "/api/reports/deskilling?from=" + DemoStory.FIRST_DAY
+                + "&to=" + DemoStory.LAST_DAY;
+        return """
+
+                Demo: seeded %s (%d tasks)%s.
+                Start the server (java -jar target/craftline.jar server config.yml), then:
+
+                  Sam's report, as JSON, CSV or an SVG chart (a WORKER token for sam, shown once):
+                    curl -H 'Authorization: Bearer %s' '%s&worker=sam'
+                    curl -H 'Authorization: Bearer %s' '%s&worker=sam&format=csv'
+                    curl -H 'Authorization: Bearer %s' '%s&worker=sam&format=svg' > sam.svg
+
+                  The team's aggregate (an ANALYST token, shown once):
+                    curl -H 'Authorization: Bearer %s' '%s&team=%s&format=svg' > team.svg
+                """.formatted(
+                outcome.seeded().isEmpty() ? "nothing" : String.join(", ", outcome.seeded()), outcome.tasks(),
+                outcome.skipped().isEmpty() ? "" : "; already present, left alone: " + String.join(", ", outcome.skipped()),
+                samToken, base, samToken, base, samToken, base, analystToken, base, DemoStory.TEAM);
+    }
+}

@@ -1,0 +1,76 @@
+package org.craftline.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.craftline.event.EventDao;
+import org.craftline.task.TaskRequest;
+import org.craftline.task.TaskService;
+import org.craftline.worker.CreateWorkerRequest;
+import org.craftline.worker.WorkerDao;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes the demo story into a database through the same service the API uses, so the demo obeys
+ * every rule real data does. A worker who already exists is left alone, whether an earlier demo run
+ * made them or a real person has that handle: running the demo twice adds nothing.
+ */
+public final class DemoSeeder {
+
+    private final WorkerDao workers;
+    private final EventDao events;
+    private final TaskService tasks;
+    private final Clock clock;
+
+    public DemoSeeder(Jdbi jdbi, Clock clock) {
+        this.workers = jdbi.onDemand(WorkerDao.class);
+        this.events = jdbi.onDemand(EventDao.class);
+        this.tasks = new TaskService(jdbi, clock);
+        this.clock = clock;
+    }
+
+    /** What a run did: the workers it wrote and those it found already there. */
+    public record Outcome(List<String> seeded, List<String> skipped, int tasks) {
+    }
+
+    public Outcome seed() {
+        List<String> seeded = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int written = 0;
+        for (DemoWorker worker : DemoStory.team()) {
+            if (workers.findByHandle(worker.handle()).isPresent()) {
+                skipped.add(worker.handle());
+                continue;
+            }
+            written += seed(worker);
+            seeded.add(worker.handle());
+        }
+        return new Outcome(seeded, skipped, written);
+    }
+
+    private int seed(DemoWorker worker) {
+        long id = workers.insert(new CreateWorkerRequest(worker.handle(), worker.displayName(), worker.occupation(),
+                "27-1014.00", DemoStory.TEAM), now());
+        // A fixed seed per worker: String.hashCode is specified, so every run draws the same year.
+        Random random = new Random(worker.handle().hashCode());
+        int written = 0;
+        for (LocalDate date = DemoStory.FIRST_DAY; !date.isAfter(DemoStory.LAST_DAY); date = date.plusDays(1)) {
+            for (DemoWorker.DemoTask task : worker.day().on(date, random)) {
+                tasks.create(worker.handle(), new TaskRequest(null, date, task.title(), null, task.steps()));
+                written++;
+            }
+        }
+        for (DemoWorker.Event event : worker.events()) {
+            events.insert(id, event.date(), event.label(), event.tool(), now());
+        }
+        return written;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

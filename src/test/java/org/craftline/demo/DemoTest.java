@@ -1,0 +1,125 @@
+package org.craftline.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.Http;
+import org.craftline.Payloads;
+import org.craftline.TestApp;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo year, seeded into a real database and read back through the API: does the report tell the story? */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DemoTest {
+
+    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    static final String RANGE = "&from=" + DemoStory.FIRST_DAY + "&to=" + DemoStory.LAST_DAY;
+
+    static DemoSeeder.Outcome firstRun;
+    static Http admin;
+
+    @BeforeAll
+    static void seed() {
+        firstRun = seeder().seed();
+        admin = TestApp.admin(APP);
+    }
+
+    private static DemoSeeder seeder() {
+        Jdbi jdbi = TestApp.jdbi(APP.getConfiguration()).installPlugin(new SqlObjectPlugin());
+        return new DemoSeeder(jdbi, Clock.systemUTC());
+    }
+
+    private static JsonNode samsReport() {
+        Http.Reply reply = admin.get("/api/reports/deskilling?worker=sam" + RANGE);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    /** The mean of a figure over the first or the last {@code count} periods that have it. */
+    private static double mean(JsonNode series, String figure, boolean first, int count) {
+        List<Double> values = new ArrayList<>();
+        series.forEach(period -> {
+            if (!period.path(figure).isNull()) {
+                values.add(period.path(figure).asDouble());
+            }
+        });
+        List<Double> part = first ? values.subList(0, count) : values.subList(values.size() - count, values.size());
+        return part.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    @Test
+    void seedsTheWholeTeam() {
+        assertThat(firstRun.seeded()).contains("sam").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(firstRun.skipped()).isEmpty();
+    }
+
+    @Test
+    void samsReport_findsDeskillingAtMidjourneyV5() {
+        JsonNode report = samsReport();
+
+        assertThat(report.path("trend").path("verdict").asText()).isEqualTo("DESKILLING");
+        assertThat(report.path("changePoints").findValuesAsText("start")).anySatisfy(start ->
+                assertThat(Math.abs(ChronoUnit.DAYS.between(DemoStory.MIDJOURNEY_V5, LocalDate.parse(start))))
+                        .isLessThanOrEqualTo(14));
+        JsonNode adoption = null;
+        for (JsonNode event : report.path("events")) {
+            if (event.path("label").asText().equals("adopted Midjourney v5")) {
+                adoption = event;
+            }
+        }
+        assertThat(adoption).isNotNull();
+        assertThat(adoption.path("difference").asDouble()).isNegative();
+        assertThat(adoption.path("ciLow").asDouble()).isNegative();
+        assertThat(adoption.path("ciHigh").asDouble()).as("the interval excludes 0").isNegative();
+    }
+
+    @Test
+    void samsWork_becomesAtomized() {
+        JsonNode series = samsReport().path("series");
+
+        assertThat(mean(series, "meanStepMinutes", false, 12)).isLessThan(mean(series, "meanStepMinutes", true, 12));
+        assertThat(mean(series, "repertoire", false, 12)).isLessThan(mean(series, "repertoire", true, 12));
+        assertThat(mean(series, "repetitionShare", false, 12)).isGreaterThan(mean(series, "repetitionShare", true, 12));
+        assertThat(mean(series, "generatedShare", false, 12)).isGreaterThan(mean(series, "generatedShare", true, 12));
+    }
+
+    @Test
+    void teamReport_isMostlyVisibleToAnAnalyst() {
+        String researcher = TestApp.uniqueHandle("researcher");
+        admin.post("/api/workers", Http.json(Payloads.worker(researcher)));
+        Http analyst = new Http(APP.getLocalPort()).as(TestApp.token(admin, researcher, "ANALYST"));
+
+        JsonNode series = analyst.get("/api/reports/deskilling?team=" + DemoStory.TEAM + RANGE).json().path("series");
+
+        long shown = 0;
+        for (JsonNode period : series) {
+            shown += period.path("suppressed").asBoolean() ? 0 : 1;
+        }
+        assertThat(shown).isGreaterThan(series.size() / 2);
+    }
+
+    @Test
+    void secondRun_addsNothing() {
+        long before = samsReport().path("series").findValues("totalMinutes").stream().mapToLong(JsonNode::asLong).sum();
+
+        DemoSeeder.Outcome again = seeder().seed();
+
+        assertThat(again.seeded()).isEmpty();
+        assertThat(again.tasks()).isZero();
+        assertThat(again.skipped()).containsAll(firstRun.seeded());
+        long after = samsReport().path("series").findValues("totalMinutes").stream().mapToLong(JsonNode::asLong).sum();
+        assertThat(after).isEqualTo(before);
+    }
+}
