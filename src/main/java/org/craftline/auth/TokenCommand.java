@@ -1,5 +1,6 @@
 package org.craftline.auth;
 
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
@@ -38,6 +39,16 @@ public final class TokenCommand extends ConfiguredCommand<CraftlineConfiguration
         subparser.addArgument("--expires-in-days").dest("days").type(Integer.class)
                 .help("days until the token stops working (default: never)");
         subparser.addArgument("--label").dest("label").help("a note to tell tokens apart");
+    }
+
+    /** A mistake on the command line is a one-line message, not a stack trace. */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable error) {
+        if (error instanceof IllegalArgumentException) {
+            cli.getStdErr().println("token: " + error.getMessage());
+        } else {
+            super.onError(cli, namespace, error);
+        }
     }
 
     @Override
