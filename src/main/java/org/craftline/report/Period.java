@@ -15,8 +15,4 @@ record Period(LocalDate start, LocalDate end) {
         }
         return periods;
     }
-
-    boolean contains(LocalDate day) {
-        return !day.isBefore(start) && !day.isAfter(end);
-    }
 }

@@ -66,8 +66,10 @@ class PeriodTest {
             for (int i = 1; i < periods.size(); i++) {
                 assertThat(periods.get(i).start()).isEqualTo(periods.get(i - 1).end().plusDays(1));
             }
-            assertThat(periods.get(0).contains(d("2019-11-17"))).isTrue();
-            assertThat(periods.get(periods.size() - 1).contains(d("2024-03-02"))).isTrue();
+            assertThat(periods.get(0).start()).isBeforeOrEqualTo(d("2019-11-17"));
+            assertThat(periods.get(0).end()).isAfterOrEqualTo(d("2019-11-17"));
+            assertThat(periods.get(periods.size() - 1).start()).isBeforeOrEqualTo(d("2024-03-02"));
+            assertThat(periods.get(periods.size() - 1).end()).isAfterOrEqualTo(d("2024-03-02"));
         }
     }
 }
