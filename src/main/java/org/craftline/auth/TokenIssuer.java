@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import org.craftline.common.ApiException;
 import org.craftline.common.Role;
 import org.craftline.worker.Worker;
+import org.craftline.common.Text;
 
 /** Makes tokens: a fresh secret, its hash stored, the secret handed back once. */
 public final class TokenIssuer {
@@ -25,7 +26,7 @@ public final class TokenIssuer {
             throw ApiException.unprocessable("expiresAt", "must be in the future");
         }
         String token = Tokens.generate();
-        String cleanLabel = label == null || label.isBlank() ? null : label.trim();
+        String cleanLabel = Text.blankToNull(label);
         long id = tokens.insert(owner == null ? null : owner.id(), role, Tokens.hash(token),
                 Tokens.displayPrefix(token), cleanLabel, now, expiresAt);
         return new IssuedToken(id, token, owner == null ? null : owner.handle(), role, Tokens.displayPrefix(token),

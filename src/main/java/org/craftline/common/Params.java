@@ -56,10 +56,6 @@ public final class Params {
         }
     }
 
-    public static String text(String raw) {
-        return isAbsent(raw) ? null : raw.trim();
-    }
-
     public static void requireOrdered(LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiException.badParameter("from", "must not be after to (" + from + " > " + to + ")");

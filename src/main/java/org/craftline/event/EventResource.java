@@ -27,6 +27,7 @@ import org.craftline.common.Role;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.craftline.worker.Workers;
+import org.craftline.common.Text;
 
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +53,7 @@ public class EventResource {
         }
         Worker worker = workers.findByHandle(owner).orElseThrow(() ->
                 ApiException.unprocessable("worker", "is not a known worker handle: '" + owner + "'"));
-        String tool = request.tool() == null || request.tool().isBlank() ? null : request.tool().trim();
+        String tool = Text.blankToNull(request.tool());
         long id = events.insert(worker.id(), request.date(), request.label().trim(), tool,
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         return Response.created(uri.getBaseUriBuilder().path("api/events/{id}").build(id))
@@ -67,7 +68,7 @@ public class EventResource {
         if (caller.ownWorker().isPresent()) {
             return new Listing(events.listByWorker(caller.ownWorker().get()));
         }
-        String handle = Params.text(worker);
+        String handle = Text.blankToNull(worker);
         if (handle == null) {
             return new Listing(events.listAll());
         }

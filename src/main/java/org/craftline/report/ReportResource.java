@@ -18,6 +18,7 @@ import org.craftline.common.Params;
 import org.craftline.common.Role;
 import org.craftline.worker.WorkerDao;
 import org.craftline.worker.Workers;
+import org.craftline.common.Text;
 
 @Path("/api/reports")
 public class ReportResource {
@@ -80,8 +81,8 @@ public class ReportResource {
                                @QueryParam("bucket") String bucket,
                                @QueryParam("window") String window,
                                @QueryParam("format") String format) {
-        String handle = Params.text(worker);
-        String teamName = Params.text(team);
+        String handle = Text.blankToNull(worker);
+        String teamName = Text.blankToNull(team);
         if ((handle == null) == (teamName == null)) {
             throw ApiException.badParameter("worker", "or team is required, not both: whose work the report describes");
         }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import org.craftline.common.Text;
 
 /** One step of a task, the unit of decomposition; the same shape in requests and responses. */
 public record Step(
@@ -22,15 +23,11 @@ public record Step(
      * one activity; blank optional text is stored as absent.
      */
     Step normalized() {
-        return new Step(activity.trim().toLowerCase(Locale.ROOT), minutes, mode, blankToNull(tool),
-                discretion, mediation, blankToNull(note));
+        return new Step(activity.trim().toLowerCase(Locale.ROOT), minutes, mode, Text.blankToNull(tool),
+                discretion, mediation, Text.blankToNull(note));
     }
 
     boolean isCraft() {
         return mode == Mode.CRAFT;
-    }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

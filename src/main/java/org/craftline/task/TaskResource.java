@@ -27,6 +27,7 @@ import org.craftline.common.Role;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.craftline.worker.Workers;
+import org.craftline.common.Text;
 
 @Path("/api/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,14 +67,14 @@ public class TaskResource {
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
         Params.requireOrdered(fromDate, toDate);
-        String handle = Params.text(worker);
+        String handle = Text.blankToNull(worker);
         Long workerId = caller.ownWorker().orElseGet(() -> handle == null ? null
                 : workers.findByHandle(handle).map(Worker::id).orElseThrow(() -> Workers.notFound(handle)));
         return tasks.list(new TaskQuery(workerId, fromDate, toDate,
                 Params.enumValue("mode", mode, Mode.class),
-                Params.text(tool),
-                Params.text(activity),
-                cursor == null || cursor.isBlank() ? null : TaskCursor.parse(cursor),
+                Text.blankToNull(tool),
+                Text.blankToNull(activity),
+                Text.blankToNull(cursor) == null ? null : TaskCursor.parse(cursor),
                 Params.integer("limit", limit, 1, TaskQuery.MAX_LIMIT, TaskQuery.DEFAULT_LIMIT)));
     }
 
@@ -106,7 +107,7 @@ public class TaskResource {
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response delete(@Auth Caller caller, @PathParam("id") long id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        tasks.delete(caller.ownWorker(), id, ifMatch == null || ifMatch.isBlank() ? null : ifMatch);
+        tasks.delete(caller.ownWorker(), id, Text.blankToNull(ifMatch));
         return Response.noContent().build();
     }
 }

@@ -14,6 +14,7 @@ import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.craftline.common.Text;
 
 /**
  * Writes a task, its steps and the day ledger in one transaction, and reads tasks back with their
@@ -42,7 +43,7 @@ public final class TaskService {
                             "is not a known worker handle: '" + owner + "'"));
             TaskDao tasks = handle.attach(TaskDao.class);
             long id = tasks.insert(worker.id(), request.date(), request.title().trim(),
-                    Step.blankToNull(request.notes()), now());
+                    Text.blankToNull(request.notes()), now());
             tasks.insertSteps(id, worker.id(), request.date(), stepNumbers(steps), steps);
             new DayLedger(handle.attach(WorkDayDao.class))
                     .add(request.date(), DayMinutes.of(steps))
@@ -67,7 +68,7 @@ public final class TaskService {
             DayMinutes before = tasks.sumSteps(id);
             // Steps reference the task's date through a foreign key: remove them before the date moves.
             tasks.deleteSteps(id);
-            tasks.update(id, request.date(), request.title().trim(), Step.blankToNull(request.notes()), now());
+            tasks.update(id, request.date(), request.title().trim(), Text.blankToNull(request.notes()), now());
             tasks.insertSteps(id, current.workerId(), request.date(), stepNumbers(steps), steps);
             new DayLedger(handle.attach(WorkDayDao.class))
                     .remove(current.workDate(), before)
