@@ -27,11 +27,11 @@ public final class SqlStates {
     }
 
     public static boolean isCheckViolation(Throwable failure) {
-        return CHECK_VIOLATION.contains(sqlState(failure));
+        return isOneOf(sqlState(failure), CHECK_VIOLATION);
     }
 
     public static boolean isTransient(Throwable failure) {
-        return TRANSIENT.contains(sqlState(failure));
+        return isOneOf(sqlState(failure), TRANSIENT);
     }
 
     /** A statement cancelled by the statement timeout: PostgreSQL 57014, H2 HYT00. */
@@ -47,6 +47,11 @@ public final class SqlStates {
             }
         }
         return false;
+    }
+
+    /** Set.of(...).contains(null) throws; a failure without an SQLSTATE is simply none of them. */
+    private static boolean isOneOf(String state, Set<String> states) {
+        return state != null && states.contains(state);
     }
 
     private static String sqlState(Throwable failure) {

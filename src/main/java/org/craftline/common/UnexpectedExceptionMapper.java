@@ -21,6 +21,14 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return ProblemMappers.respond(ApiException.unavailable(
                     "The database is busy; try again in a few seconds").problem());
         }
+        // The database's constraints are the real guard; Java checks only give better messages. When
+        // one fires that no check anticipated, the request still broke a rule: a client error.
+        if (SqlStates.isUniqueViolation(exception)) {
+            return ProblemMappers.respond(ApiException.conflict("This would duplicate something that exists").problem());
+        }
+        if (SqlStates.isCheckViolation(exception)) {
+            return ProblemMappers.respond(ApiException.unprocessable("body", "breaks a rule of the data").problem());
+        }
         if (SqlStates.isTimeout(exception)) {
             LOG.warn("A statement ran past the statement timeout", exception);
             return ProblemMappers.respond(ApiException.unavailable(

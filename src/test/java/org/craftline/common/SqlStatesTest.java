@@ -25,5 +25,8 @@ class SqlStatesTest {
         assertThat(SqlStates.isUniqueViolation(wrapped("23503"))).isFalse();
         assertThat(SqlStates.isTransient(wrapped("23505"))).isFalse();
         assertThat(SqlStates.isUniqueViolation(new RuntimeException("plain"))).isFalse();
+        var noState = new RuntimeException(new SQLException("no state"));
+        assertThat(SqlStates.isCheckViolation(noState)).isFalse();
+        assertThat(SqlStates.isTransient(noState)).isFalse();
     }
 }

@@ -21,6 +21,19 @@ class UnexpectedExceptionMapperTest {
     }
 
     @Test
+    void constraintViolationsNoCheckAnticipated_areClientErrorsWithoutInternals() {
+        var unique = new RuntimeException(new SQLException("duplicate key value violates workers_handle_unique", "23505"));
+        var check = new RuntimeException(new SQLException("new row violates check steps_minutes_range", "23514"));
+
+        var conflict = new UnexpectedExceptionMapper().toResponse(unique);
+        var invalid = new UnexpectedExceptionMapper().toResponse(check);
+
+        assertThat(conflict.getStatus()).isEqualTo(409);
+        assertThat(invalid.getStatus()).isEqualTo(422);
+        assertThat(((Problem) invalid.getEntity()).detail()).doesNotContain("steps_minutes_range");
+    }
+
+    @Test
     void statementTimeout_gives503() {
         for (String state : new String[] {"57014", "HYT00"}) {
             var failure = new RuntimeException(new SQLException("canceling statement due to statement timeout", state));
