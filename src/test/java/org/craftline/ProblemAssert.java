@@ -3,8 +3,10 @@ package org.craftline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import org.craftline.common.ProblemType;
 
-/** What every error response must be: a problem body with a useful detail and no internals. */
+/** What every error response must be: a problem body of a listed type, with a useful detail and no internals. */
 public final class ProblemAssert {
 
     private ProblemAssert() {
@@ -15,8 +17,12 @@ public final class ProblemAssert {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         JsonNode problem = reply.json();
         assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("type").asText()).startsWith("urn:craftline:problem:");
-        assertThat(problem.path("title").asText()).isNotBlank();
+        ProblemType type = Arrays.stream(ProblemType.values())
+                .filter(known -> known.uri().equals(problem.path("type").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("not a type of ProblemType: " + reply.body()));
+        assertThat(type.status()).as("the status of type %s", type).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isEqualTo(type.title());
         assertThat(problem.path("detail").asText()).isNotBlank();
         assertThat(reply.body()).doesNotContain("Exception", "\tat ", "at org.", "SELECT", "INSERT", "jdbc");
         return problem;
@@ -26,6 +32,11 @@ public final class ProblemAssert {
     public static JsonNode assertFieldProblem(Http.Reply reply, int status, String field) {
         JsonNode problem = assertProblem(reply, status);
         assertThat(problem.path("errors").findValuesAsText("field")).contains(field);
+        // A named field is a parameter (400) or a part of the body (422), whichever code caught it.
+        if (status == 400 || status == 422) {
+            ProblemType type = status == 400 ? ProblemType.INVALID_PARAMETER : ProblemType.INVALID;
+            assertThat(problem.path("type").asText()).isEqualTo(type.uri());
+        }
         return problem;
     }
 }

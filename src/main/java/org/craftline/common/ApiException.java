@@ -6,75 +6,78 @@ import org.craftline.common.Problem.FieldError;
 
 /**
  * A failure the client can act on. Resources and services throw it; {@link ProblemMappers} turns it
- * into a problem body, so no code builds error responses by hand.
+ * into a problem body of its {@link ProblemType}, so no code builds error responses by hand.
  */
 public final class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final ProblemType type;
     private final transient List<FieldError> errors;
 
-    private ApiException(int status, String slug, String title, String detail, List<FieldError> errors) {
+    private ApiException(ProblemType type, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.type = type;
         this.errors = List.copyOf(errors);
     }
 
+    private ApiException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    /** A failure about one named input: the detail names it, and so does the one entry of {@code errors}. */
+    private static ApiException about(ProblemType type, String field, String message) {
+        return new ApiException(type, field + " " + message, List.of(new FieldError(field, message)));
+    }
+
     public static ApiException badRequest(String detail) {
-        return new ApiException(400, "bad-request", "Bad request", detail, List.of());
+        return new ApiException(ProblemType.BAD_REQUEST, detail);
     }
 
     /** A bad query or path parameter, named so the client sees which one. */
     public static ApiException badParameter(String parameter, String message) {
-        return new ApiException(400, "invalid-parameter", "Invalid parameter",
-                parameter + " " + message, List.of(new FieldError(parameter, message)));
+        return about(ProblemType.INVALID_PARAMETER, parameter, message);
     }
 
     public static ApiException unauthorized(String detail) {
-        return new ApiException(401, "unauthorized", "Unauthorized", detail, List.of());
+        return new ApiException(ProblemType.UNAUTHORIZED, detail);
     }
 
     public static ApiException forbidden(String detail) {
-        return new ApiException(403, "forbidden", "Forbidden", detail, List.of());
+        return new ApiException(ProblemType.FORBIDDEN, detail);
     }
 
     public static ApiException notFound(String detail) {
-        return new ApiException(404, "not-found", "Not found", detail, List.of());
+        return new ApiException(ProblemType.NOT_FOUND, detail);
     }
 
     public static ApiException conflict(String detail) {
-        return new ApiException(409, "conflict", "Conflict", detail, List.of());
+        return new ApiException(ProblemType.CONFLICT, detail);
     }
 
     public static ApiException preconditionFailed(String detail) {
-        return new ApiException(412, "stale", "Precondition failed", detail, List.of());
+        return new ApiException(ProblemType.STALE, detail);
     }
 
     public static ApiException payloadTooLarge(String detail) {
-        return new ApiException(413, "too-large", "Payload too large", detail, List.of());
+        return new ApiException(ProblemType.TOO_LARGE, detail);
     }
 
     /** A well-formed body that breaks a rule; {@code field} names the part at fault. */
     public static ApiException unprocessable(String field, String message) {
-        return new ApiException(422, "invalid", "Unprocessable content",
-                field + " " + message, List.of(new FieldError(field, message)));
+        return about(ProblemType.INVALID, field, message);
     }
 
     public static ApiException preconditionRequired(String detail) {
-        return new ApiException(428, "precondition-required", "Precondition required", detail, List.of());
+        return new ApiException(ProblemType.PRECONDITION_REQUIRED, detail);
     }
 
     public static ApiException unavailable(String detail) {
-        return new ApiException(503, "unavailable", "Service unavailable", detail, List.of());
+        return new ApiException(ProblemType.UNAVAILABLE, detail);
     }
 
     public Problem problem() {
-        return new Problem(ProblemMappers.typeUri(slug), title, status, getMessage(), errors);
+        return type.problem(getMessage(), errors);
     }
 
     /** The problem as a response, for code that must hand Jersey a response rather than throw. */
@@ -83,6 +86,6 @@ public final class ApiException extends RuntimeException {
     }
 
     public int status() {
-        return status;
+        return type.status();
     }
 }

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.craftline.common.Problem.FieldError;
 
 /**
  * Bodies Jackson cannot read. Broken JSON syntax and an empty body are 400; JSON that parses but
@@ -25,21 +24,18 @@ final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcepti
         // Jackson wraps what the body stream throws, such as the size limit's 413.
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
-                return ProblemMappers.respond(api.problem());
+                return api.response();
             }
         }
         if (!(exception instanceof JsonMappingException mapping)) {
-            return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("malformed-json"), "Malformed JSON", 400,
-                    "The request body is not valid JSON: " + exception.getOriginalMessage(), List.of()));
+            return ProblemMappers.respond(ProblemType.MALFORMED_JSON.problem(
+                    "The request body is not valid JSON: " + exception.getOriginalMessage()));
         }
         if (mapping instanceof MismatchedInputException && mapping.getPath().isEmpty()) {
-            return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("malformed-json"), "Malformed JSON", 400,
-                    "The request body must be one JSON object", List.of()));
+            return ProblemMappers.respond(
+                    ProblemType.MALFORMED_JSON.problem("The request body must be one JSON object"));
         }
-        String field = JsonPaths.of(mapping.getPath());
-        String message = messageFor(mapping);
-        return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("invalid"), "Unprocessable content", 422,
-                field + " " + message, List.of(new FieldError(field, message))));
+        return ApiException.unprocessable(JsonPaths.of(mapping.getPath()), messageFor(mapping)).response();
     }
 
     private static String messageFor(JsonMappingException exception) {

@@ -12,6 +12,11 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The same problem answered with another status, for statuses the type table has no entry for. */
+    Problem withStatus(int otherStatus) {
+        return otherStatus == status ? this : new Problem(type, title, otherStatus, detail, errors);
+    }
+
     /** One rejected input: {@code field} is a JSON path such as {@code steps[2].minutes} or a parameter name. */
     public record FieldError(String field, String message) {
     }

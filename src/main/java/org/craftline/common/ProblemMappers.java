@@ -4,8 +4,9 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Registers every exception mapper once, for the application and for resource tests alike, so each
- * error the API can give is a problem body built in one place.
+ * Registers every exception mapper once, so each error the API can give is a problem body of one
+ * {@link ProblemType}. The integration tests start the real application, so they see exactly
+ * these mappers.
  */
 public final class ProblemMappers {
 
@@ -18,11 +19,6 @@ public final class ProblemMappers {
         jersey.register(new ViolationExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
-    }
-
-    /** A stable identifier for each kind of problem; a URN because we promise no documentation URL. */
-    static String typeUri(String slug) {
-        return "urn:craftline:problem:" + slug;
     }
 
     static Response respond(Problem problem) {

@@ -2,7 +2,6 @@ package org.craftline.common;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,25 +17,24 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         if (SqlStates.isPoolExhausted(exception)) {
-            return ProblemMappers.respond(ApiException.unavailable(
-                    "The database is busy; try again in a few seconds").problem());
+            return ApiException.unavailable("The database is busy; try again in a few seconds").response();
         }
         // The database's constraints are the real guard; Java checks only give better messages. When
         // one fires that no check anticipated, the request still broke a rule: a client error.
         if (SqlStates.isUniqueViolation(exception)) {
-            return ProblemMappers.respond(ApiException.conflict("This would duplicate something that exists").problem());
+            return ApiException.conflict("This would duplicate something that exists").response();
         }
         if (SqlStates.isCheckViolation(exception)) {
-            return ProblemMappers.respond(ApiException.unprocessable("body", "breaks a rule of the data").problem());
+            return ApiException.unprocessable("body", "breaks a rule of the data").response();
         }
         if (SqlStates.isTimeout(exception)) {
             LOG.warn("A statement ran past the statement timeout", exception);
-            return ProblemMappers.respond(ApiException.unavailable(
-                    "The database took too long to answer; try a shorter date range or try again later").problem());
+            return ApiException.unavailable(
+                    "The database took too long to answer; try a shorter date range or try again later").response();
         }
         String id = UUID.randomUUID().toString();
         LOG.error("Unexpected error {}", id, exception);
-        return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("internal"), "Internal server error", 500,
-                "Something went wrong on our side; quote error id " + id + " when you report it", List.of()));
+        return ProblemMappers.respond(ProblemType.INTERNAL.problem(
+                "Something went wrong on our side; quote error id " + id + " when you report it"));
     }
 }

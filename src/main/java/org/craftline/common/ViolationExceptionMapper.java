@@ -28,17 +28,18 @@ final class ViolationExceptionMapper implements ExceptionMapper<JerseyViolationE
     public Response toResponse(JerseyViolationException exception) {
         Invocable invocable = exception.getInvocable();
         if (exception.getConstraintViolations().stream().anyMatch(v -> isMissingBody(v, invocable))) {
-            return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("malformed-json"), "Malformed JSON", 400,
-                    "The request body is required: send one JSON object", List.of()));
+            return ProblemMappers.respond(ProblemType.MALFORMED_JSON.problem(
+                    "The request body is required: send one JSON object"));
         }
         List<FieldError> errors = exception.getConstraintViolations().stream()
                 .map(v -> new FieldError(field(v.getPropertyPath(), invocable), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        int status = ConstraintMessage.determineStatus(exception.getConstraintViolations(), invocable);
+        // Dropwizard's rule: 422 when the request body is at fault, 400 when a parameter is.
+        ProblemType type = ConstraintMessage.determineStatus(exception.getConstraintViolations(), invocable) == 422
+                ? ProblemType.INVALID : ProblemType.INVALID_PARAMETER;
         String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
-        return ProblemMappers.respond(new Problem(ProblemMappers.typeUri("invalid"),
-                status == 422 ? "Unprocessable content" : "Invalid parameter", status, detail, errors));
+        return ProblemMappers.respond(type.problem(detail, errors));
     }
 
     private static boolean isMissingBody(ConstraintViolation<?> violation, Invocable invocable) {
