@@ -32,6 +32,7 @@ import org.craftline.task.TaskResource;
 import org.craftline.task.TaskService;
 import org.craftline.worker.WorkerDao;
 import org.craftline.worker.WorkerResource;
+import org.craftline.worker.Workers;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -94,12 +95,13 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         ProblemMappers.register(environment.jersey());
         Authentication.register(environment.jersey(), tokens, clock);
         environment.jersey().register(new TokenResource(tokens, clock));
-        environment.jersey().register(new WorkerTokenResource(tokens, issuer, workers));
-        environment.jersey().register(new WorkerResource(workers, clock));
-        environment.jersey().register(new TaskResource(new TaskService(jdbi, clock), workers));
+        Workers owners = new Workers(workers);
+        environment.jersey().register(new WorkerTokenResource(tokens, issuer, owners));
+        environment.jersey().register(new WorkerResource(workers, owners, clock));
+        environment.jersey().register(new TaskResource(new TaskService(jdbi, clock), owners));
         EventDao events = jdbi.onDemand(EventDao.class);
-        environment.jersey().register(new EventResource(events, workers, clock));
+        environment.jersey().register(new EventResource(events, owners, clock));
         environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class), events,
-                configuration.getPrivacy().getMinGroupSize()), workers, clock));
+                configuration.getPrivacy().getMinGroupSize()), owners, clock));
     }
 }

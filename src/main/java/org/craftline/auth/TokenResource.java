@@ -45,7 +45,7 @@ public class TokenResource {
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response revoke(@Auth Caller caller, @PathParam("id") long id) {
         TokenDao.TokenOwner token = tokens.findOwner(id)
-                .filter(t -> caller.ownWorker().map(own -> own.equals(t.workerId())).orElse(true))
+                .filter(owner -> caller.mayAccess(owner.workerId()))
                 .orElseThrow(() -> ApiException.notFound("No token with id " + id));
         tokens.revoke(token.id(), clock.instant());
         return Response.noContent().build();

@@ -16,7 +16,6 @@ import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Role;
 import org.craftline.worker.Worker;
-import org.craftline.worker.WorkerDao;
 import org.craftline.worker.Workers;
 
 /**
@@ -30,9 +29,9 @@ public class WorkerTokenResource {
 
     private final TokenDao tokens;
     private final TokenIssuer issuer;
-    private final WorkerDao workers;
+    private final Workers workers;
 
-    public WorkerTokenResource(TokenDao tokens, TokenIssuer issuer, WorkerDao workers) {
+    public WorkerTokenResource(TokenDao tokens, TokenIssuer issuer, Workers workers) {
         this.tokens = tokens;
         this.issuer = issuer;
         this.workers = workers;
@@ -43,7 +42,7 @@ public class WorkerTokenResource {
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response create(@Auth Caller caller, @PathParam("handle") String handle,
                            @Valid CreateTokenRequest body) {
-        Worker owner = Workers.visibleTo(caller, workers, handle);
+        Worker owner = workers.visibleTo(caller, handle);
         CreateTokenRequest request = body == null ? CreateTokenRequest.DEFAULT : body;
         if (!caller.isAdmin() && request.roleOrDefault() != Role.WORKER) {
             throw ApiException.forbidden("A worker token can only make WORKER tokens; ask an admin for "
@@ -57,7 +56,7 @@ public class WorkerTokenResource {
     @GET
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Listing list(@Auth Caller caller, @PathParam("handle") String handle) {
-        return new Listing(tokens.listByWorker(Workers.visibleTo(caller, workers, handle).id()));
+        return new Listing(tokens.listByWorker(workers.visibleTo(caller, handle).id()));
     }
 
     public record Listing(List<TokenView> items) {

@@ -1,7 +1,7 @@
 package org.craftline.common;
 
 import java.security.Principal;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Who is calling: the token used, its role, and the worker it belongs to (none for the bootstrap
@@ -18,25 +18,17 @@ public record Caller(long tokenId, Long workerId, String handle, Role role) impl
         return role == Role.ADMIN;
     }
 
-    /**
-     * The one worker whose rows this caller may touch, for a WORKER token; empty for an admin, who
-     * may touch any. Callers of other roles never reach per-worker data (their routes deny them).
-     */
-    public Optional<Long> ownWorker() {
-        return role == Role.WORKER ? Optional.of(workerId) : Optional.empty();
+    public boolean isWorker() {
+        return role == Role.WORKER;
     }
 
     /**
-     * The worker a request acts for: a WORKER acts for themselves (naming someone else is refused),
-     * an admin for whoever the request names.
+     * The access rule for per-worker rows: may this caller touch rows that belong to
+     * {@code ownerId}? An admin may touch anyone's; a worker only their own. {@code ownerId} is
+     * null for rows of no worker (the bootstrap admin token), which only admins may touch.
+     * Analysts never may: their routes reach aggregates only.
      */
-    public String actingFor(String requestedHandle) {
-        if (role != Role.WORKER) {
-            return requestedHandle;
-        }
-        if (requestedHandle != null && !requestedHandle.equals(handle)) {
-            throw ApiException.forbidden("A worker token acts only for its own worker ('" + handle + "')");
-        }
-        return handle;
+    public boolean mayAccess(Long ownerId) {
+        return isAdmin() || (isWorker() && Objects.equals(workerId, ownerId));
     }
 }

@@ -11,6 +11,7 @@ import org.craftline.event.EventDao;
 import org.craftline.task.TaskRequest;
 import org.craftline.task.TaskService;
 import org.craftline.worker.CreateWorkerRequest;
+import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -53,19 +54,20 @@ public final class DemoSeeder {
     }
 
     private int seed(DemoWorker worker) {
-        long id = workers.insert(new CreateWorkerRequest(worker.handle(), worker.displayName(), worker.occupation(),
+        workers.insert(new CreateWorkerRequest(worker.handle(), worker.displayName(), worker.occupation(),
                 "27-1014.00", DemoStory.TEAM), now());
+        Worker owner = workers.findByHandle(worker.handle()).orElseThrow();
         // A fixed seed per worker: String.hashCode is specified, so every run draws the same year.
         Random random = new Random(worker.handle().hashCode());
         int written = 0;
         for (LocalDate date = DemoStory.FIRST_DAY; !date.isAfter(DemoStory.LAST_DAY); date = date.plusDays(1)) {
             for (DemoWorker.DemoTask task : worker.day().on(date, random)) {
-                tasks.create(worker.handle(), new TaskRequest(null, date, task.title(), null, task.steps()));
+                tasks.create(owner, new TaskRequest(null, date, task.title(), null, task.steps()));
                 written++;
             }
         }
         for (DemoWorker.Event event : worker.events()) {
-            events.insert(id, event.date(), event.label(), event.tool(), now());
+            events.insert(owner.id(), event.date(), event.label(), event.tool(), now());
         }
         return written;
     }

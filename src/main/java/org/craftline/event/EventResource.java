@@ -22,10 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
-import org.craftline.common.Params;
 import org.craftline.common.Role;
 import org.craftline.worker.Worker;
-import org.craftline.worker.WorkerDao;
 import org.craftline.worker.Workers;
 import org.craftline.common.Text;
 
@@ -35,10 +33,10 @@ import org.craftline.common.Text;
 public class EventResource {
 
     private final EventDao events;
-    private final WorkerDao workers;
+    private final Workers workers;
     private final Clock clock;
 
-    public EventResource(EventDao events, WorkerDao workers, Clock clock) {
+    public EventResource(EventDao events, Workers workers, Clock clock) {
         this.events = events;
         this.workers = workers;
         this.clock = clock;
@@ -47,12 +45,7 @@ public class EventResource {
     @POST
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response create(@Auth Caller caller, @NotNull @Valid EventRequest request, @Context UriInfo uri) {
-        String owner = caller.actingFor(request.worker());
-        if (owner == null) {
-            throw ApiException.unprocessable("worker", "is required: the handle of the worker the event belongs to");
-        }
-        Worker worker = workers.findByHandle(owner).orElseThrow(() ->
-                ApiException.unprocessable("worker", "is not a known worker handle: '" + owner + "'"));
+        Worker worker = workers.owner(caller, request.worker());
         String tool = Text.blankToNull(request.tool());
         long id = events.insert(worker.id(), request.date(), request.label().trim(), tool,
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
@@ -65,15 +58,7 @@ public class EventResource {
     @GET
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Listing list(@Auth Caller caller, @QueryParam("worker") String worker) {
-        if (caller.ownWorker().isPresent()) {
-            return new Listing(events.listByWorker(caller.ownWorker().get()));
-        }
-        String handle = Text.blankToNull(worker);
-        if (handle == null) {
-            return new Listing(events.listAll());
-        }
-        Worker owner = workers.findByHandle(handle).orElseThrow(() -> Workers.notFound(handle));
-        return new Listing(events.listByWorker(owner.id()));
+        return new Listing(workers.listed(caller, worker).map(events::listByWorker).orElseGet(events::listAll));
     }
 
     @GET
@@ -94,7 +79,7 @@ public class EventResource {
     /** Another worker's event is reported exactly like a missing one. */
     private Event find(Caller caller, long id) {
         return events.findById(id)
-                .filter(event -> caller.ownWorker().map(own -> own == event.workerId()).orElse(true))
+                .filter(event -> caller.mayAccess(event.workerId()))
                 .orElseThrow(() -> notFound(id));
     }
 

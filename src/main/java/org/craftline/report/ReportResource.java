@@ -16,7 +16,6 @@ import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Params;
 import org.craftline.common.Role;
-import org.craftline.worker.WorkerDao;
 import org.craftline.worker.Workers;
 import org.craftline.common.Text;
 
@@ -28,10 +27,10 @@ public class ReportResource {
     static final int DEFAULT_WINDOW = 12;
 
     private final ReportService reports;
-    private final WorkerDao workers;
+    private final Workers workers;
     private final Clock clock;
 
-    public ReportResource(ReportService reports, WorkerDao workers, Clock clock) {
+    public ReportResource(ReportService reports, Workers workers, Clock clock) {
         this.reports = reports;
         this.workers = workers;
         this.clock = clock;
@@ -115,11 +114,11 @@ public class ReportResource {
         if (caller.role() == Role.ANALYST) {
             throw ApiException.forbidden("Analysts read team aggregates only (team=), never one worker's data");
         }
-        return reports.forWorker(Workers.visibleTo(caller, workers, handle), range);
+        return reports.forWorker(workers.visibleTo(caller, handle), range);
     }
 
     private DeskillingReport teamReport(Caller caller, String team, ReportService.Range range) {
-        if (caller.role() == Role.WORKER) {
+        if (caller.isWorker()) {
             throw ApiException.forbidden("Team aggregates are for analysts and admins");
         }
         return reports.forTeam(team, range);

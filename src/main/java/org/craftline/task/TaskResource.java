@@ -24,8 +24,6 @@ import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Params;
 import org.craftline.common.Role;
-import org.craftline.worker.Worker;
-import org.craftline.worker.WorkerDao;
 import org.craftline.worker.Workers;
 import org.craftline.common.Text;
 
@@ -35,9 +33,9 @@ import org.craftline.common.Text;
 public class TaskResource {
 
     private final TaskService tasks;
-    private final WorkerDao workers;
+    private final Workers workers;
 
-    public TaskResource(TaskService tasks, WorkerDao workers) {
+    public TaskResource(TaskService tasks, Workers workers) {
         this.tasks = tasks;
         this.workers = workers;
     }
@@ -45,7 +43,7 @@ public class TaskResource {
     @POST
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response create(@Auth Caller caller, @NotNull @Valid TaskRequest request, @Context UriInfo uri) {
-        Task created = tasks.create(caller.actingFor(request.worker()), request);
+        Task created = tasks.create(workers.owner(caller, request.worker()), request);
         return Response.created(uri.getBaseUriBuilder().path("api/tasks/{id}").build(created.id()))
                 .tag(created.entityTag())
                 .entity(created)
@@ -67,10 +65,7 @@ public class TaskResource {
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
         Params.requireOrdered(fromDate, toDate);
-        String handle = Text.blankToNull(worker);
-        Long workerId = caller.ownWorker().orElseGet(() -> handle == null ? null
-                : workers.findByHandle(handle).map(Worker::id).orElseThrow(() -> Workers.notFound(handle)));
-        return tasks.list(new TaskQuery(workerId, fromDate, toDate,
+        return tasks.list(new TaskQuery(workers.listed(caller, worker).orElse(null), fromDate, toDate,
                 Params.enumValue("mode", mode, Mode.class),
                 Text.blankToNull(tool),
                 Text.blankToNull(activity),
@@ -82,7 +77,7 @@ public class TaskResource {
     @Path("/{id: [0-9]{1,18}}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response get(@Auth Caller caller, @PathParam("id") long id) {
-        Task task = tasks.get(caller.ownWorker(), id);
+        Task task = tasks.get(caller, id);
         return Response.ok(task).tag(task.entityTag()).build();
     }
 
@@ -97,7 +92,7 @@ public class TaskResource {
             throw ApiException.preconditionRequired("Replacing a task needs an If-Match header with the ETag "
                     + "from your last read of it, so that you cannot overwrite a change you have not seen");
         }
-        Task replaced = tasks.replace(caller.ownWorker(), id, request, ifMatch);
+        Task replaced = tasks.replace(caller, id, request, ifMatch);
         return Response.ok(replaced).tag(replaced.entityTag()).build();
     }
 
@@ -107,7 +102,7 @@ public class TaskResource {
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response delete(@Auth Caller caller, @PathParam("id") long id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        tasks.delete(caller.ownWorker(), id, Text.blankToNull(ifMatch));
+        tasks.delete(caller, id, Text.blankToNull(ifMatch));
         return Response.noContent().build();
     }
 }

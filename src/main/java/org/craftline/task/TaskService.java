@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.craftline.common.ApiException;
+import org.craftline.common.Caller;
 import org.craftline.common.Transactions;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
@@ -31,36 +31,27 @@ public final class TaskService {
         this.clock = clock;
     }
 
-    /** @param owner the handle of the worker the task is for, as the caller may act for */
-    public Task create(String owner, TaskRequest request) {
-        if (owner == null) {
-            throw ApiException.unprocessable("worker", "is required: the handle of the worker who did the task");
-        }
+    /** @param owner the worker the task is for, as {@link org.craftline.worker.Workers#owner} resolved it */
+    public Task create(Worker owner, TaskRequest request) {
         List<Step> steps = request.normalizedSteps();
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
-            Worker worker = handle.attach(WorkerDao.class).findByHandle(owner)
-                    .orElseThrow(() -> ApiException.unprocessable("worker",
-                            "is not a known worker handle: '" + owner + "'"));
             TaskDao tasks = handle.attach(TaskDao.class);
-            long id = tasks.insert(worker.id(), request.date(), request.title().trim(),
+            long id = tasks.insert(owner.id(), request.date(), request.title().trim(),
                     Text.blankToNull(request.notes()), now());
-            tasks.insertSteps(id, worker.id(), request.date(), stepNumbers(steps), steps);
+            tasks.insertSteps(id, owner.id(), request.date(), stepNumbers(steps), steps);
             new DayLedger(handle.attach(WorkDayDao.class))
                     .add(request.date(), DayMinutes.of(steps))
-                    .applyTo(worker.id());
+                    .applyTo(owner.id());
             return read(handle, id);
         }));
     }
 
-    /**
-     * The {@code scope} parameters below name the one worker whose tasks the caller may touch, or
-     * are empty for an admin. Another worker's task is reported exactly like a missing one.
-     */
-    Task replace(Optional<Long> scope, long id, TaskRequest request, String ifMatch) {
+    /** Another worker's task is reported exactly like a missing one, here and in every method below. */
+    Task replace(Caller caller, long id, TaskRequest request, String ifMatch) {
         List<Step> steps = request.normalizedSteps();
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
-            LockedTask current = lockMatching(tasks, scope, id, ifMatch);
+            LockedTask current = lockMatching(tasks, caller, id, ifMatch);
             if (request.worker() != null && handle.attach(WorkerDao.class).findByHandle(request.worker())
                     .map(Worker::id).filter(owner -> owner == current.workerId()).isEmpty()) {
                 throw ApiException.unprocessable("worker", "cannot change: a task stays with the worker who logged it");
@@ -78,10 +69,10 @@ public final class TaskService {
         }));
     }
 
-    void delete(Optional<Long> scope, long id, String ifMatch) {
+    void delete(Caller caller, long id, String ifMatch) {
         Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
-            LockedTask current = lockMatching(tasks, scope, id, ifMatch);
+            LockedTask current = lockMatching(tasks, caller, id, ifMatch);
             DayMinutes before = tasks.sumSteps(id);
             tasks.deleteSteps(id);
             tasks.delete(id);
@@ -92,10 +83,10 @@ public final class TaskService {
         }));
     }
 
-    Task get(Optional<Long> scope, long id) {
+    Task get(Caller caller, long id) {
         return jdbi.withHandle(handle -> {
             TaskRow row = handle.attach(TaskDao.class).findById(id)
-                    .filter(found -> scope.map(own -> own == found.workerId()).orElse(true))
+                    .filter(found -> caller.mayAccess(found.workerId()))
                     .orElseThrow(() -> notFound(id));
             return withSteps(handle, List.of(row)).get(0);
         });
@@ -112,9 +103,9 @@ public final class TaskService {
         });
     }
 
-    private static LockedTask lockMatching(TaskDao tasks, Optional<Long> scope, long id, String ifMatch) {
+    private static LockedTask lockMatching(TaskDao tasks, Caller caller, long id, String ifMatch) {
         LockedTask current = tasks.lockById(id)
-                .filter(found -> scope.map(own -> own == found.workerId()).orElse(true))
+                .filter(found -> caller.mayAccess(found.workerId()))
                 .orElseThrow(() -> notFound(id));
         if (ifMatch != null && !ETags.matches(ifMatch, current.version())) {
             throw ApiException.preconditionFailed("Task " + id + " has changed: it is at ETag "

@@ -30,10 +30,12 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public class WorkerResource {
 
     private final WorkerDao workers;
+    private final Workers lookups;
     private final Clock clock;
 
-    public WorkerResource(WorkerDao workers, Clock clock) {
+    public WorkerResource(WorkerDao workers, Workers lookups, Clock clock) {
         this.workers = workers;
+        this.lookups = lookups;
         this.clock = clock;
     }
 
@@ -65,7 +67,7 @@ public class WorkerResource {
     @Path("/{handle}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Worker get(@Auth Caller caller, @PathParam("handle") String handle) {
-        return Workers.visibleTo(caller, workers, handle);
+        return lookups.visibleTo(caller, handle);
     }
 
     /** The list wrapper leaves room for pagination without breaking clients. */
