@@ -44,7 +44,8 @@ public enum Dialect {
         List<String> unsafeSettings(Handle handle) {
             List<String> unsafe = new ArrayList<>();
             for (String setting : List.of("fsync", "synchronous_commit")) {
-                String value = handle.createQuery("SHOW " + setting).mapTo(String.class).one();
+                String value = handle.createQuery("SHOW <setting>").define("setting", setting)
+                        .mapTo(String.class).one();
                 if ("off".equalsIgnoreCase(value.trim())) {
                     unsafe.add(setting + "=off");
                 }

@@ -26,7 +26,7 @@ public interface ReportDao extends SqlObject {
         Map<String, Object> bindings = new HashMap<>(scope.bindings());
         String sql = """
                 WITH periods (period_start) AS (VALUES
-                %s),
+                <periods>),
                 -- One pass over the steps; window sums give each step its day's and its activity's totals.
                 scoped AS (
                     SELECT s.worker_id, s.work_date, s.minutes, s.mode, s.mediation, s.discretion,
@@ -35,7 +35,7 @@ public interface ReportDao extends SqlObject {
                            SUM(s.minutes) OVER (PARTITION BY s.worker_id, s.work_date, s.activity) AS activity_minutes,
                            SUM(s.minutes) OVER (PARTITION BY s.worker_id, s.work_date) AS day_minutes
                     FROM steps s
-                    WHERE %s AND s.work_date BETWEEN :first AND :last
+                    WHERE <scope> AND s.work_date BETWEEN :first AND :last
                 ),
                 days AS (
                     SELECT worker_id, work_date,
@@ -92,10 +92,12 @@ public interface ReportDao extends SqlObject {
                 FROM ranked
                 GROUP BY period_start
                 ORDER BY period_start
-                """.formatted(periodValues(periods, bindings), scope.on("s"));
+                """;
         bindings.put("first", Series.firstDay(periods));
         bindings.put("last", Series.lastDay(periods));
         return getHandle().createQuery(sql)
+                .define("periods", periodValues(periods, bindings))
+                .define("scope", scope.condition())
                 .bindMap(bindings)
                 .registerRowMapper(ConstructorMapper.factory(PeriodTotals.class))
                 .mapTo(PeriodTotals.class)
@@ -109,14 +111,15 @@ public interface ReportDao extends SqlObject {
                        SUM(s.minutes) AS minutes,
                        SUM(CASE WHEN s.mode = 'CRAFT' THEN s.minutes ELSE 0 END) AS craft_minutes,
                        SUM(CASE WHEN s.mode = 'EXECUTION' THEN s.minutes ELSE 0 END) AS execution_minutes,
-                       (SELECT MIN(f.work_date) FROM steps f WHERE f.tool = s.tool AND %s) AS first_used,
+                       (SELECT MIN(f.work_date) FROM steps f WHERE f.tool = s.tool AND <scope>) AS first_used,
                        COUNT(DISTINCT s.worker_id) AS workers
                 FROM steps s
-                WHERE %s AND s.tool IS NOT NULL AND s.work_date BETWEEN :first AND :last
+                WHERE <scope> AND s.tool IS NOT NULL AND s.work_date BETWEEN :first AND :last
                 GROUP BY s.tool
                 ORDER BY minutes DESC, s.tool
-                """.formatted(scope.on("f"), scope.on("s"));
+                """;
         return getHandle().createQuery(sql)
+                .define("scope", scope.condition())
                 .bindMap(scope.bindings())
                 .bind("first", first)
                 .bind("last", last)
@@ -125,7 +128,7 @@ public interface ReportDao extends SqlObject {
                 .list();
     }
 
-    /** The periods as a VALUES list; fixed fragments with bound dates, never values in the SQL text. */
+    /** The periods as the rows of a VALUES list: fixed fragments with bound dates, never values in the SQL text. */
     private static String periodValues(List<Period> periods, Map<String, Object> bindings) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < periods.size(); i++) {

@@ -4,21 +4,18 @@ import java.util.Map;
 
 /**
  * Whose steps a report reads: one worker's, or every worker's in a team. Each is a fixed SQL
- * condition on a steps table alias, with its bound value.
+ * condition with its bound value, put into the report's queries at {@code <scope>}. The column is
+ * left unqualified on purpose: SQL resolves it against the nearest {@code steps} table, so one
+ * condition serves the outer query and its correlated subquery alike.
  */
-record Scope(String workerCondition, Map<String, Object> bindings) {
+record Scope(String condition, Map<String, Object> bindings) {
 
     static Scope worker(long workerId) {
-        return new Scope("%s.worker_id = :scopeWorker", Map.of("scopeWorker", workerId));
+        return new Scope("worker_id = :scopeWorker", Map.of("scopeWorker", workerId));
     }
 
     static Scope team(String team) {
-        return new Scope("%s.worker_id IN (SELECT w.id FROM workers w WHERE w.team = :scopeTeam)",
+        return new Scope("worker_id IN (SELECT w.id FROM workers w WHERE w.team = :scopeTeam)",
                 Map.of("scopeTeam", team));
-    }
-
-    /** The condition on the steps table known in the query as {@code alias}. */
-    String on(String alias) {
-        return workerCondition.formatted(alias);
     }
 }

@@ -4,19 +4,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+/** Every statement on {@code tasks} and {@code steps}. */
 @RegisterConstructorMapper(TaskRow.class)
 @RegisterConstructorMapper(StepRow.class)
 @RegisterConstructorMapper(LockedTask.class)
 @RegisterConstructorMapper(DayMinutes.class)
-public interface TaskDao {
+public interface TaskDao extends SqlObject {
 
     String SELECT_TASK = """
             SELECT t.id, t.worker_id, w.handle AS worker, t.work_date, t.title, t.notes,
@@ -32,18 +35,67 @@ public interface TaskDao {
     @GetGeneratedKeys("id")
     long insert(long workerId, LocalDate workDate, String title, String notes, Instant now);
 
-    /** Steps repeat the task's worker and date; a composite foreign key keeps them equal. */
-    @SqlBatch("""
-            INSERT INTO steps (task_id, step_no, worker_id, work_date, activity, minutes, mode, tool,
-                               discretion, mediation, note)
-            VALUES (:taskId, :stepNo, :workerId, :workDate, :s.activity, :s.minutes, :s.mode, :s.tool,
-                    :s.discretion, :s.mediation, :s.note)
-            """)
-    void insertSteps(long taskId, long workerId, LocalDate workDate, List<Integer> stepNo,
-                     @BindMethods("s") List<Step> steps);
+    /**
+     * Inserts a task's steps in the order given; their numbers keep that order for reads and for
+     * the report's repetition measure. Steps repeat the task's worker and date; a composite
+     * foreign key keeps them equal.
+     */
+    default void insertSteps(long taskId, long workerId, LocalDate workDate, List<Step> steps) {
+        PreparedBatch batch = getHandle().prepareBatch("""
+                INSERT INTO steps (task_id, step_no, worker_id, work_date, activity, minutes, mode, tool,
+                                   discretion, mediation, note)
+                VALUES (:taskId, :stepNo, :workerId, :workDate, :s.activity, :s.minutes, :s.mode, :s.tool,
+                        :s.discretion, :s.mediation, :s.note)
+                """);
+        for (int stepNo = 0; stepNo < steps.size(); stepNo++) {
+            batch.bind("taskId", taskId).bind("stepNo", stepNo).bind("workerId", workerId).bind("workDate", workDate)
+                    .bindMethods("s", steps.get(stepNo))
+                    .add();
+        }
+        batch.execute();
+    }
 
     @SqlQuery(SELECT_TASK + "WHERE t.id = :id")
     Optional<TaskRow> findById(long id);
+
+    /**
+     * A page of {@code GET /api/tasks}, and one row more to tell whether another page follows.
+     * Each filter given puts a fixed condition at its {@code <name>}; an absent one puts nothing
+     * there and leaves its bound value unused. That costs the planner nothing, which
+     * {@code (:x IS NULL OR ...)} would not guarantee on PostgreSQL.
+     */
+    default List<TaskRow> list(TaskQuery query) {
+        Query statement = getHandle().createQuery(SELECT_TASK + """
+                WHERE 1 = 1 <byWorker> <fromDate> <toDate> <byMode> <byTool> <byActivity> <afterCursor>
+                ORDER BY t.work_date DESC, t.id DESC
+                LIMIT :fetch
+                """);
+        statement.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        TaskCursor cursor = query.cursor();
+        return statement
+                .define("byWorker", query.workerId() == null ? "" : "AND t.worker_id = :workerId")
+                .define("fromDate", query.from() == null ? "" : "AND t.work_date >= :from")
+                .define("toDate", query.to() == null ? "" : "AND t.work_date <= :to")
+                .define("byMode", query.mode() == null ? ""
+                        : "AND EXISTS (SELECT 1 FROM steps s WHERE s.task_id = t.id AND s.mode = :mode)")
+                .define("byTool", query.tool() == null ? ""
+                        : "AND EXISTS (SELECT 1 FROM steps s WHERE s.task_id = t.id AND LOWER(s.tool) = LOWER(:tool))")
+                .define("byActivity", query.activity() == null ? ""
+                        : "AND EXISTS (SELECT 1 FROM steps s WHERE s.task_id = t.id AND s.activity = :activity)")
+                .define("afterCursor", cursor == null ? ""
+                        : "AND (t.work_date < :cursorDate OR (t.work_date = :cursorDate AND t.id < :cursorId))")
+                .bind("workerId", query.workerId())
+                .bind("from", query.from())
+                .bind("to", query.to())
+                .bind("mode", query.mode())
+                .bind("tool", query.tool())
+                .bind("activity", query.activity())
+                .bind("cursorDate", cursor == null ? null : cursor.date())
+                .bind("cursorId", cursor == null ? null : cursor.id())
+                .bind("fetch", query.limit() + 1)
+                .mapTo(TaskRow.class)
+                .list();
+    }
 
     @SqlQuery("SELECT id, worker_id, work_date, version FROM tasks WHERE id = :id FOR UPDATE")
     Optional<LockedTask> lockById(long id);

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Transactions;
@@ -38,7 +37,7 @@ public final class TaskService {
             TaskDao tasks = handle.attach(TaskDao.class);
             long id = tasks.insert(owner.id(), request.date(), request.title().trim(),
                     Text.blankToNull(request.notes()), now());
-            tasks.insertSteps(id, owner.id(), request.date(), stepNumbers(steps), steps);
+            tasks.insertSteps(id, owner.id(), request.date(), steps);
             new DayLedger(handle.attach(WorkDayDao.class))
                     .add(request.date(), DayMinutes.of(steps))
                     .applyTo(owner.id());
@@ -60,7 +59,7 @@ public final class TaskService {
             // Steps reference the task's date through a foreign key: remove them before the date moves.
             tasks.deleteSteps(id);
             tasks.update(id, request.date(), request.title().trim(), Text.blankToNull(request.notes()), now());
-            tasks.insertSteps(id, current.workerId(), request.date(), stepNumbers(steps), steps);
+            tasks.insertSteps(id, current.workerId(), request.date(), steps);
             new DayLedger(handle.attach(WorkDayDao.class))
                     .remove(current.workDate(), before)
                     .add(request.date(), DayMinutes.of(steps))
@@ -94,7 +93,7 @@ public final class TaskService {
 
     TaskPage list(TaskQuery query) {
         return jdbi.withHandle(handle -> {
-            List<TaskRow> rows = query.run(handle);
+            List<TaskRow> rows = handle.attach(TaskDao.class).list(query);
             boolean more = rows.size() > query.limit();
             List<TaskRow> page = more ? rows.subList(0, query.limit()) : rows;
             List<Task> items = withSteps(handle, page);
@@ -129,10 +128,6 @@ public final class TaskService {
                 .collect(Collectors.groupingBy(StepRow::taskId,
                         Collectors.mapping(StepRow::step, Collectors.toList())));
         return rows.stream().map(row -> Task.of(row, steps.getOrDefault(row.id(), List.of()))).toList();
-    }
-
-    private static List<Integer> stepNumbers(List<Step> steps) {
-        return IntStream.range(0, steps.size()).boxed().toList();
     }
 
     private Instant now() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.craftline.TestDatabase;
 import org.craftline.task.Discretion;
 import org.craftline.task.Mediation;
@@ -45,7 +44,7 @@ class ReportDaoTest {
         TaskDao tasks = jdbi.onDemand(TaskDao.class);
         LocalDate day = LocalDate.parse(date);
         long id = tasks.insert(worker, day, "t", null, NOW);
-        tasks.insertSteps(id, worker, day, IntStream.range(0, steps.size()).boxed().toList(), steps);
+        tasks.insertSteps(id, worker, day, steps);
     }
 
     private static Step step(String activity, int minutes, Mode mode) {

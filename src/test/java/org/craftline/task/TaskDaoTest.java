@@ -39,7 +39,7 @@ class TaskDaoTest {
 
     private long taskWith(List<Step> steps) {
         long id = tasks.insert(worker, DAY, "Rock kit", null, NOW);
-        tasks.insertSteps(id, worker, DAY, java.util.stream.IntStream.range(0, steps.size()).boxed().toList(), steps);
+        tasks.insertSteps(id, worker, DAY, steps);
         return id;
     }
 
@@ -95,7 +95,7 @@ class TaskDaoTest {
     void database_refusesStepsWhoseWorkerOrDateDifferFromTheirTask() {
         long id = tasks.insert(worker, DAY, "t", null, NOW);
 
-        assertThatThrownBy(() -> tasks.insertSteps(id, worker, DAY.plusDays(1), List.of(0),
+        assertThatThrownBy(() -> tasks.insertSteps(id, worker, DAY.plusDays(1),
                 List.of(step("sculpt", 10, Mode.CRAFT))))
                 .isInstanceOf(UnableToExecuteStatementException.class);
     }
