@@ -17,6 +17,7 @@ import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;
 import org.craftline.auth.TokenResource;
 import org.craftline.auth.WorkerTokenResource;
+import org.craftline.common.Clocks;
 import org.craftline.common.Dialect;
 import org.craftline.demo.DemoCommand;
 import org.craftline.common.Json;
@@ -84,7 +85,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.useHandle(handle -> dialect.checkDurability(handle,
                 configuration.getDatabaseSafety().isAllowUnsafeDurability()));
-        Clock clock = Clock.systemUTC();
+        Clock clock = Clocks.system();
         WorkerDao workers = jdbi.onDemand(WorkerDao.class);
         TokenDao tokens = jdbi.onDemand(TokenDao.class);
         TokenIssuer issuer = new TokenIssuer(tokens, clock);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.craftline.CraftlineConfiguration;
+import org.craftline.common.Clocks;
 import org.craftline.common.Migrations;
 import org.craftline.common.Role;
 import org.craftline.worker.Worker;
@@ -67,9 +68,10 @@ public final class TokenCommand extends ConfiguredCommand<CraftlineConfiguration
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
             Worker owner = handle == null ? null : jdbi.onDemand(WorkerDao.class).findByHandle(handle)
                     .orElseThrow(() -> new IllegalArgumentException("No worker with handle '" + handle + "'"));
+            Clock clock = Clocks.system();
             Integer days = namespace.getInt("days");
-            Instant expiresAt = days == null ? null : Instant.now().plus(Duration.ofDays(days));
-            IssuedToken issued = new TokenIssuer(jdbi.onDemand(TokenDao.class), Clock.systemUTC())
+            Instant expiresAt = days == null ? null : clock.instant().plus(Duration.ofDays(days));
+            IssuedToken issued = new TokenIssuer(jdbi.onDemand(TokenDao.class), clock)
                     .issue(owner, role, expiresAt, namespace.getString("label"));
             // Standard output on purpose: the operator copies it from here; it is never logged.
             System.out.println(issued.token());

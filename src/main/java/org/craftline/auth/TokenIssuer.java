@@ -2,7 +2,6 @@ package org.craftline.auth;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.craftline.common.ApiException;
 import org.craftline.common.Role;
 import org.craftline.worker.Worker;
@@ -34,6 +33,6 @@ public final class TokenIssuer {
     }
 
     Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

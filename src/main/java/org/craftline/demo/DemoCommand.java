@@ -11,6 +11,7 @@ import org.craftline.CraftlineConfiguration;
 import org.craftline.auth.IssuedToken;
 import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;
+import org.craftline.common.Clocks;
 import org.craftline.common.Migrations;
 import org.craftline.common.Role;
 import org.craftline.worker.CreateWorkerRequest;
@@ -40,7 +41,7 @@ public final class DemoCommand extends ConfiguredCommand<CraftlineConfiguration>
         ManagedDataSource dataSource = configuration.getDataSourceFactory().build(bootstrap.getMetricRegistry(), "demo");
         try {
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-            Clock clock = Clock.systemUTC();
+            Clock clock = Clocks.system();
             DemoSeeder.Outcome outcome = new DemoSeeder(jdbi, clock).seed();
             TokenIssuer issuer = new TokenIssuer(jdbi.onDemand(TokenDao.class), clock);
             WorkerDao workers = jdbi.onDemand(WorkerDao.class);

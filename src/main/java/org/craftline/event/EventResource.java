@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
@@ -48,7 +46,7 @@ public class EventResource {
         Worker worker = workers.owner(caller, request.worker());
         String tool = Text.blankToNull(request.tool());
         long id = events.insert(worker.id(), request.date(), request.label().trim(), tool,
-                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+                clock.instant());
         return Response.created(uri.getBaseUriBuilder().path("api/events/{id}").build(id))
                 .entity(find(caller, id))
                 .build();

@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
@@ -43,7 +41,7 @@ public class WorkerResource {
     @RolesAllowed(Role.Names.ADMIN)
     public Response create(@NotNull @Valid CreateWorkerRequest request, @Context UriInfo uri) {
         try {
-            workers.insert(request, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+            workers.insert(request, clock.instant());
         } catch (UnableToExecuteStatementException e) {
             // The unique constraint decides; checking first would race with another request.
             if (SqlStates.isUniqueViolation(e)) {

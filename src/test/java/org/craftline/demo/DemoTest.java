@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.time.Clock;
+import org.craftline.common.Clocks;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class DemoTest {
 
     private static DemoSeeder seeder() {
         Jdbi jdbi = TestApp.jdbi(APP.getConfiguration()).installPlugin(new SqlObjectPlugin());
-        return new DemoSeeder(jdbi, Clock.systemUTC());
+        return new DemoSeeder(jdbi, Clocks.system());
     }
 
     private static JsonNode samsReport() {
