@@ -1,6 +1,6 @@
 package org.craftline.common;
 
-/** Optional text as the service stores it: trimmed, and absent rather than blank. */
+/** How optional free text (notes, tools, labels) is stored: trimmed, and null rather than blank. */
 public final class Text {
 
     private Text() {

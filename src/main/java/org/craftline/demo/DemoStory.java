@@ -1,7 +1,7 @@
 package org.craftline.demo;
 
-import static org.craftline.demo.Steps.craft;
-import static org.craftline.demo.Steps.execution;
+import static org.craftline.demo.StepTemplate.craft;
+import static org.craftline.demo.StepTemplate.execution;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -27,20 +27,22 @@ final class DemoStory {
     static final LocalDate LAST_DAY = LocalDate.parse("2023-09-30");
     static final LocalDate MIDJOURNEY_V5 = LocalDate.parse("2023-03-15");
 
-    private static final Steps REFERENCE = craft("reference", 20, 40, "PureRef");
-    private static final Steps CONCEPT = craft("concept", 40, 90, "Photoshop");
-    private static final Steps SCULPT = craft("sculpt", 120, 200, "ZBrush");
-    private static final Steps TEXTURE = craft("texture", 60, 110, "Substance Painter").mediated(Mediation.ASSISTED);
-    private static final Steps RETOPO = execution("retopo", 40, 80, "Maya", Discretion.WITHIN_SPEC);
-    private static final Steps UV = execution("uv", 30, 50, "RizomUV", Discretion.PRESCRIBED);
-    private static final Steps BAKE = execution("bake", 15, 30, "Marmoset Toolbag", Discretion.PRESCRIBED);
-    private static final Steps BRIEF = craft("brief", 10, 25, null);
-    private static final Steps PROMPT = execution("prompt", 10, 20, "Midjourney v5", Discretion.PRESCRIBED)
-            .mediated(Mediation.GENERATED);
-    private static final Steps PAINTOVER = execution("paintover", 15, 30, "Photoshop", Discretion.WITHIN_SPEC)
+    private static final StepTemplate REFERENCE = craft("reference", 20, 40, "PureRef");
+    private static final StepTemplate CONCEPT = craft("concept", 40, 90, "Photoshop");
+    private static final StepTemplate SCULPT = craft("sculpt", 120, 200, "ZBrush");
+    private static final StepTemplate TEXTURE = craft("texture", 60, 110, "Substance Painter")
             .mediated(Mediation.ASSISTED);
-    private static final Steps IMPLEMENT = execution("implement", 40, 80, "Unreal Engine", Discretion.PRESCRIBED);
-    private static final Steps CURATE = craft("curate", 15, 35, null);
+    private static final StepTemplate RETOPO = execution("retopo", 40, 80, "Maya", Discretion.WITHIN_SPEC);
+    private static final StepTemplate UV = execution("uv", 30, 50, "RizomUV", Discretion.PRESCRIBED);
+    private static final StepTemplate BAKE = execution("bake", 15, 30, "Marmoset Toolbag", Discretion.PRESCRIBED);
+    private static final StepTemplate BRIEF = craft("brief", 10, 25, null);
+    private static final StepTemplate PROMPT = execution("prompt", 10, 20, "Midjourney v5", Discretion.PRESCRIBED)
+            .mediated(Mediation.GENERATED);
+    private static final StepTemplate PAINTOVER = execution("paintover", 15, 30, "Photoshop", Discretion.WITHIN_SPEC)
+            .mediated(Mediation.ASSISTED);
+    private static final StepTemplate IMPLEMENT = execution("implement", 40, 80, "Unreal Engine",
+            Discretion.PRESCRIBED);
+    private static final StepTemplate CURATE = craft("curate", 15, 35, null);
 
     private DemoStory() {
     }
@@ -120,10 +122,10 @@ final class DemoStory {
                 execution("export", 20, 40, "Substance Painter", Discretion.PRESCRIBED))));
     }
 
-    private static List<Step> draw(Random random, Steps... steps) {
+    private static List<Step> draw(Random random, StepTemplate... templates) {
         List<Step> drawn = new ArrayList<>();
-        for (Steps step : steps) {
-            drawn.add(step.draw(random));
+        for (StepTemplate template : templates) {
+            drawn.add(template.draw(random));
         }
         return drawn;
     }

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Lays the database's per-period figures onto the report's periods, empty and suppressed ones included. */
+/**
+ * Builds a report's series: one {@link PeriodSummary} for every period of the range, from the
+ * database's per-period totals, with empty and suppressed periods included. Holds no state.
+ */
 final class Series {
 
     private Series() {

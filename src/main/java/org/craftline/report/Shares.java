@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The craft shares the statistics run on: the periods of a series that have one (not empty, not
- * suppressed), in time order, remembering which period each came from.
+ * Holds what the statistics run on: the craft shares of a series' periods that have one (not empty,
+ * not suppressed), in time order, each with the index of the period it came from.
  */
 record Shares(double[] values, int[] periodIndex) {
 

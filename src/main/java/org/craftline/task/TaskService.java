@@ -37,7 +37,7 @@ public final class TaskService {
             long id = tasks.insert(owner.id(), request.date(), request.title().trim(),
                     Text.blankToNull(request.notes()), now());
             tasks.insertSteps(id, owner.id(), request.date(), steps);
-            new DayLedger(handle.attach(WorkDayDao.class))
+            new WorkerDayLedger(handle.attach(WorkerDayDao.class))
                     .add(request.date(), DayMinutes.of(steps))
                     .applyTo(owner.id());
             return read(handle, id);
@@ -59,7 +59,7 @@ public final class TaskService {
             tasks.deleteSteps(id);
             tasks.update(id, request.date(), request.title().trim(), Text.blankToNull(request.notes()), now());
             tasks.insertSteps(id, current.workerId(), request.date(), steps);
-            new DayLedger(handle.attach(WorkDayDao.class))
+            new WorkerDayLedger(handle.attach(WorkerDayDao.class))
                     .remove(current.workDate(), before)
                     .add(request.date(), DayMinutes.of(steps))
                     .applyTo(current.workerId());
@@ -74,7 +74,7 @@ public final class TaskService {
             DayMinutes before = tasks.sumSteps(id);
             tasks.deleteSteps(id);
             tasks.delete(id);
-            new DayLedger(handle.attach(WorkDayDao.class))
+            new WorkerDayLedger(handle.attach(WorkerDayDao.class))
                     .remove(current.workDate(), before)
                     .applyTo(current.workerId());
             return id;

@@ -102,7 +102,7 @@ class TaskDaoTest {
 
     @Test
     void database_refusesADayLedgerOverADay() {
-        WorkDayDao days = jdbi.onDemand(WorkDayDao.class);
+        WorkerDayDao days = jdbi.onDemand(WorkerDayDao.class);
         days.insert(worker, DAY, 1440, 0);
 
         assertThatThrownBy(() -> days.update(worker, DAY, 1441, 0)).matches(SqlStates::isCheckViolation);

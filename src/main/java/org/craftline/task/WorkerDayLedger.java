@@ -11,21 +11,21 @@ import org.craftline.common.ApiException;
  * writes to one day take turns; days are locked in date order, so two writes that touch the same
  * two days cannot deadlock. The table's CHECK constraint backs this up should the code be wrong.
  */
-final class DayLedger {
+final class WorkerDayLedger {
 
-    private final WorkDayDao days;
+    private final WorkerDayDao days;
     private final Map<LocalDate, DayMinutes> changes = new TreeMap<>();
 
-    DayLedger(WorkDayDao days) {
+    WorkerDayLedger(WorkerDayDao days) {
         this.days = days;
     }
 
-    DayLedger add(LocalDate date, DayMinutes minutes) {
+    WorkerDayLedger add(LocalDate date, DayMinutes minutes) {
         changes.merge(date, minutes, DayMinutes::plus);
         return this;
     }
 
-    DayLedger remove(LocalDate date, DayMinutes minutes) {
+    WorkerDayLedger remove(LocalDate date, DayMinutes minutes) {
         return add(date, minutes.negated());
     }
 

@@ -6,9 +6,9 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The per-worker, per-day ledger of logged minutes ({@code worker_days}). */
+/** The worker-day rows ({@code worker_days}): one per worker and day with the minutes logged on it. */
 @RegisterConstructorMapper(DayMinutes.class)
-public interface WorkDayDao {
+public interface WorkerDayDao {
 
     @SqlQuery("""
             SELECT minutes, craft_minutes
