@@ -36,7 +36,7 @@ class BadInputTest {
     void newWorker() {
         http = TestApp.admin(APP);
         worker = TestApp.uniqueHandle("bad");
-        assertThat(http.post("/api/workers", Http.json(Payloads.worker(worker))).status()).isEqualTo(201);
+        TestApp.createWorker(http, worker);
     }
 
     private void assertNothingWritten() {

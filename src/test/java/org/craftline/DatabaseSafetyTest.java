@@ -64,7 +64,7 @@ class DatabaseSafetyTest {
         try {
             Http admin = new Http(app.getLocalPort()).as(TestApp.ADMIN_TOKEN);
             String worker = TestApp.uniqueHandle("pool");
-            admin.post("/api/workers", Http.json(Payloads.worker(worker)));
+            TestApp.createWorker(admin, worker);
             admin.post("/api/tasks", Http.json(Payloads.task(worker, "2023-03-01")));
 
             // Hold the day's ledger row: the next write to that day takes the pool's only connection and waits.

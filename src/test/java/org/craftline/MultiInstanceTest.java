@@ -48,7 +48,7 @@ class MultiInstanceTest {
         one = new Http(first.getLocalPort()).as(TestApp.ADMIN_TOKEN);
         two = new Http(second.getLocalPort()).as(TestApp.ADMIN_TOKEN);
         worker = TestApp.uniqueHandle("both");
-        assertThat(one.post("/api/workers", Http.json(Payloads.worker(worker))).status()).isEqualTo(201);
+        TestApp.createWorker(one, worker);
     }
 
     @Test

@@ -34,6 +34,6 @@ class OperationsTest {
         String worker = TestApp.uniqueHandle("mig");
         Http http = TestApp.admin(APP);
 
-        assertThat(http.post("/api/workers", Http.json(Payloads.worker(worker))).status()).isEqualTo(201);
+        TestApp.createWorker(http, worker);
     }
 }

@@ -19,7 +19,7 @@ class RestartTest {
         first.before();
         try {
             Http http = new Http(first.getLocalPort()).as(TestApp.ADMIN_TOKEN);
-            http.post("/api/workers", Http.json(Payloads.worker(worker)));
+            TestApp.createWorker(http, worker);
             taskId = http.post("/api/tasks", Http.json(Payloads.task(worker, "2023-03-01"))).json().path("id").asLong();
             http.post("/api/events", Http.json(Payloads.event(worker, "2023-03-15", "adopted Midjourney v5")));
         } finally {

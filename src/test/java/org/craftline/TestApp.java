@@ -71,6 +71,22 @@ public final class TestApp {
         return new Http(app.getLocalPort()).as(ADMIN_TOKEN);
     }
 
+    /** Creates a worker with the usual test profile through the API, insisting on the 201. */
+    public static void createWorker(Http admin, String handle) {
+        createWorker(admin, Payloads.worker(handle));
+    }
+
+    /**
+     * Creates a worker from {@code body} through the API as {@code admin}, insisting on the 201:
+     * no test goes on with a worker that was never made.
+     */
+    public static void createWorker(Http admin, Map<String, Object> body) {
+        Http.Reply reply = admin.post("/api/workers", Http.json(body));
+        if (reply.status() != 201) {
+            throw new AssertionError("creating worker " + body.get("handle") + ": " + reply.status() + " " + reply.body());
+        }
+    }
+
     /** Makes a token of {@code role} for {@code handle} through the API and returns its secret. */
     public static String token(Http admin, String handle, String role) {
         Http.Reply reply = admin.post("/api/workers/" + handle + "/tokens", "{\"role\":\"" + role + "\"}");

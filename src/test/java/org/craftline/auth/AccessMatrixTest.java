@@ -76,7 +76,7 @@ class AccessMatrixTest {
         String handle = TestApp.uniqueHandle(prefix);
         Map<String, Object> worker = Payloads.worker(handle);
         worker.put("team", team);
-        assertThat(admin.post("/api/workers", Http.json(worker)).status()).isEqualTo(201);
+        TestApp.createWorker(admin, worker);
         return handle;
     }
 

@@ -6,7 +6,6 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import java.util.Map;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
-import org.craftline.Payloads;
 import org.craftline.TestApp;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ class LogSecrecyTest {
                 Http anonymous = new Http(app.getLocalPort());
                 Http admin = anonymous.as(TestApp.ADMIN_TOKEN);
                 String worker = TestApp.uniqueHandle("quiet");
-                admin.post("/api/workers", Http.json(Payloads.worker(worker)));
+                TestApp.createWorker(admin, worker);
                 workerToken = admin.post("/api/workers/" + worker + "/tokens", "{}").json().path("token").asText();
                 anonymous.as(workerToken).get("/api/me");
                 anonymous.as(workerToken).post("/api/tasks", "{broken");

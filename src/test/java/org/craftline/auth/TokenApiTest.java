@@ -33,7 +33,7 @@ class TokenApiTest {
         admin = TestApp.admin(APP);
         anonymous = new Http(APP.getLocalPort());
         worker = TestApp.uniqueHandle("tok");
-        admin.post("/api/workers", Http.json(Payloads.worker(worker)));
+        TestApp.createWorker(admin, worker);
     }
 
     private Jdbi database() {

@@ -30,8 +30,8 @@ class WorkerIsolationTest {
         admin = TestApp.admin(APP);
         alice = TestApp.uniqueHandle("alice");
         bob = TestApp.uniqueHandle("bob");
-        admin.post("/api/workers", Http.json(Payloads.worker(alice)));
-        admin.post("/api/workers", Http.json(Payloads.worker(bob)));
+        TestApp.createWorker(admin, alice);
+        TestApp.createWorker(admin, bob);
         asAlice = new Http(APP.getLocalPort()).as(TestApp.token(admin, alice, "WORKER"));
         asBob = new Http(APP.getLocalPort()).as(TestApp.token(admin, bob, "WORKER"));
     }

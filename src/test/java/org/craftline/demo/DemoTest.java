@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
-import org.craftline.Payloads;
 import org.craftline.TestApp;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -98,7 +97,7 @@ class DemoTest {
     @Test
     void teamReport_isMostlyVisibleToAnAnalyst() {
         String researcher = TestApp.uniqueHandle("researcher");
-        admin.post("/api/workers", Http.json(Payloads.worker(researcher)));
+        TestApp.createWorker(admin, researcher);
         Http analyst = new Http(APP.getLocalPort()).as(TestApp.token(admin, researcher, "ANALYST"));
 
         JsonNode series = analyst.get("/api/reports/deskilling?team=" + DemoStory.TEAM + RANGE).json().path("series");

@@ -26,7 +26,7 @@ class EventApiTest {
     void newWorker() {
         http = TestApp.admin(APP);
         worker = TestApp.uniqueHandle("ev");
-        http.post("/api/workers", Http.json(Payloads.worker(worker)));
+        TestApp.createWorker(http, worker);
     }
 
     @Test
@@ -46,7 +46,7 @@ class EventApiTest {
     @Test
     void list_byWorker_returnsOnlyTheirEventsInDateOrder() {
         String other = TestApp.uniqueHandle("ev-other");
-        http.post("/api/workers", Http.json(Payloads.worker(other)));
+        TestApp.createWorker(http, other);
         http.post("/api/events", Http.json(Payloads.event(worker, "2023-06-01", "studio mandates AI pipeline")));
         http.post("/api/events", Http.json(Payloads.event(worker, "2023-03-15", "adopted Midjourney v5")));
         http.post("/api/events", Http.json(Payloads.event(other, "2023-01-01", "someone else's")));

@@ -30,7 +30,7 @@ class ReportApiTest {
     void newWorker() {
         http = TestApp.admin(APP);
         worker = TestApp.uniqueHandle("rep");
-        http.post("/api/workers", Http.json(Payloads.worker(worker)));
+        TestApp.createWorker(http, worker);
     }
 
     /** Logs a task with a CRAFT and an EXECUTION step; a zero leaves that step out. */

@@ -39,11 +39,11 @@ class TeamReportTest {
             String handle = TestApp.uniqueHandle("m" + i);
             Map<String, Object> worker = Payloads.worker(handle);
             worker.put("team", team);
-            admin.post("/api/workers", Http.json(worker));
+            TestApp.createWorker(admin, worker);
             members.add(handle);
         }
         String researcher = TestApp.uniqueHandle("researcher");
-        admin.post("/api/workers", Http.json(Payloads.worker(researcher)));
+        TestApp.createWorker(admin, researcher);
         analyst = new Http(APP.getLocalPort()).as(TestApp.token(admin, researcher, "ANALYST"));
     }
 

@@ -38,7 +38,7 @@ class DayLimitRaceTest {
     void racingCreates_fillEachDayToTheLimitAndNoFurther() throws Exception {
         Http http = TestApp.admin(APP);
         String worker = TestApp.uniqueHandle("race");
-        http.post("/api/workers", Http.json(Payloads.worker(worker)));
+        TestApp.createWorker(http, worker);
 
         List<Integer> statuses = race(http, worker);
 

@@ -31,7 +31,7 @@ class TaskApiTest {
     void newWorker() {
         http = TestApp.admin(APP);
         worker = TestApp.uniqueHandle("sam");
-        assertThat(http.post("/api/workers", Http.json(Payloads.worker(worker))).status()).isEqualTo(201);
+        TestApp.createWorker(http, worker);
     }
 
     private JsonNode create(Map<String, Object> task) {
@@ -209,7 +209,7 @@ class TaskApiTest {
     @Test
     void replace_toAnotherWorker_returns422() {
         String other = TestApp.uniqueHandle("other");
-        http.post("/api/workers", Http.json(Payloads.worker(other)));
+        TestApp.createWorker(http, other);
         long id = create(Payloads.task(worker, "2023-05-05")).path("id").asLong();
 
         assertFieldProblem(http.put("/api/tasks/" + id, Http.json(Payloads.task(other, "2023-05-05")), "\"v1\""),

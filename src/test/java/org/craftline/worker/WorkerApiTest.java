@@ -48,7 +48,7 @@ class WorkerApiTest {
     @Test
     void get_returnsWhatWasCreated() {
         String handle = TestApp.uniqueHandle("ben");
-        http.post("/api/workers", Http.json(Payloads.worker(handle)));
+        TestApp.createWorker(http, handle);
 
         Http.Reply reply = http.get("/api/workers/" + handle);
 
@@ -60,8 +60,8 @@ class WorkerApiTest {
     void list_containsCreatedWorkersInHandleOrder() {
         String first = "a0-" + TestApp.uniqueHandle("x");
         String second = "a1-" + TestApp.uniqueHandle("x");
-        http.post("/api/workers", Http.json(Payloads.worker(second)));
-        http.post("/api/workers", Http.json(Payloads.worker(first)));
+        TestApp.createWorker(http, second);
+        TestApp.createWorker(http, first);
 
         Http.Reply reply = http.get("/api/workers");
 
@@ -77,7 +77,7 @@ class WorkerApiTest {
     @Test
     void create_duplicateHandle_returns409AndKeepsTheFirst() {
         String handle = TestApp.uniqueHandle("dup");
-        http.post("/api/workers", Http.json(Payloads.worker(handle)));
+        TestApp.createWorker(http, handle);
         Map<String, Object> second = Payloads.worker(handle);
         second.put("displayName", "Impostor");
 
