@@ -14,6 +14,7 @@ import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.api.Test;
 
 /** The shipped config.yml, read as the server reads it, with a chosen environment. */
+@NoDatabase
 class ConfigurationTest {
 
     private static CraftlineConfiguration load(Map<String, String> environment) throws Exception {

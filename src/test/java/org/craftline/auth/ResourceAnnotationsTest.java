@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.craftline.CraftlineApplication;
+import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll}. Resources are found by scanning the
  * compiled classes, so a new resource is checked without anyone remembering to list it.
  */
+@NoDatabase
 class ResourceAnnotationsTest {
 
     @Test

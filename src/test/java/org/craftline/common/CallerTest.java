@@ -2,8 +2,10 @@ package org.craftline.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
+@NoDatabase
 class CallerTest {
 
     private static final long SAM = 7;

@@ -3,8 +3,10 @@ package org.craftline.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
+@NoDatabase
 class SqlStatesTest {
 
     private static RuntimeException wrapped(String state) {

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.craftline.NoDatabase;
 import org.craftline.task.Step;
 import org.junit.jupiter.api.Test;
 
+@NoDatabase
 class DemoStoryTest {
 
     private static List<DemoWorker.DemoTask> year(DemoWorker worker) {

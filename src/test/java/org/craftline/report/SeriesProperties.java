@@ -7,7 +7,9 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.craftline.NoDatabase;
 
+@NoDatabase
 class SeriesProperties {
 
     private static final List<Period> ONE_WEEK =

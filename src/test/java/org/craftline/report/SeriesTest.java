@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
+@NoDatabase
 class SeriesTest {
 
     private static final List<Period> TWO_WEEKS =

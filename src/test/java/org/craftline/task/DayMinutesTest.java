@@ -3,8 +3,10 @@ package org.craftline.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
+@NoDatabase
 class DayMinutesTest {
 
     private static Step step(int minutes, Mode mode) {

@@ -2,8 +2,10 @@ package org.craftline.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
+@NoDatabase
 class ETagsTest {
 
     @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import org.craftline.NoDatabase;
 import org.craftline.common.ApiException;
 import org.junit.jupiter.api.Test;
 
+@NoDatabase
 class TaskCursorTest {
 
     @Test

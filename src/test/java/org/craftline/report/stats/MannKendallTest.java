@@ -3,9 +3,11 @@ package org.craftline.report.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /** Known answers from DESIGN.md (Gilbert 1987 style worked examples). */
+@NoDatabase
 class MannKendallTest {
 
     @Test

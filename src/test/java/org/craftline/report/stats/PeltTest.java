@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
+@NoDatabase
 class PeltTest {
 
     private static double[] fixture() throws IOException {

@@ -14,7 +14,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.craftline.NoDatabase;
 
+@NoDatabase
 class StatisticsProperties {
 
     @Provide

@@ -1,0 +1,22 @@
+package org.craftline;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/**
+ * Marks a test class that touches no database (statistics, bucketing, cursors, parsing). Maven
+ * runs the suite twice, on H2 and on PostgreSQL; the PostgreSQL run leaves these out, since
+ * running them again would prove nothing new. Carries the tag for both engines, JUnit Jupiter's
+ * and jqwik's.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag(NoDatabase.TAG)
+@net.jqwik.api.Tag(NoDatabase.TAG)
+public @interface NoDatabase {
+
+    String TAG = "no-database";
+}
