@@ -38,6 +38,14 @@ public final class DemoSeeder {
     }
 
     public Outcome seed() {
+        return seed(DemoStory.FIRST_DAY, DemoStory.LAST_DAY);
+    }
+
+    /**
+     * Seeds the story's days from {@code first} to {@code last} only, each drawn exactly as the
+     * whole year draws it, with the events in that range: a shorter story for tests.
+     */
+    Outcome seed(LocalDate first, LocalDate last) {
         List<String> seeded = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int written = 0;
@@ -46,27 +54,34 @@ public final class DemoSeeder {
                 skipped.add(worker.handle());
                 continue;
             }
-            written += seed(worker);
+            written += seed(worker, first, last);
             seeded.add(worker.handle());
         }
         return new Outcome(seeded, skipped, written);
     }
 
-    private int seed(DemoWorker worker) {
+    private int seed(DemoWorker worker, LocalDate first, LocalDate last) {
         workers.insert(new CreateWorkerRequest(worker.handle(), worker.displayName(), worker.occupation(),
                 "27-1014.00", DemoStory.TEAM), now());
         Worker owner = workers.findByHandle(worker.handle()).orElseThrow();
         // A fixed seed per worker: String.hashCode is specified, so every run draws the same year.
         Random random = new Random(worker.handle().hashCode());
         int written = 0;
-        for (LocalDate date = DemoStory.FIRST_DAY; !date.isAfter(DemoStory.LAST_DAY); date = date.plusDays(1)) {
-            for (DemoWorker.DemoTask task : worker.day().on(date, random)) {
+        for (LocalDate date = DemoStory.FIRST_DAY; !date.isAfter(last); date = date.plusDays(1)) {
+            // Days before the range are drawn too, so the range holds the same days as the whole year.
+            List<DemoWorker.DemoTask> day = worker.day().on(date, random);
+            if (date.isBefore(first)) {
+                continue;
+            }
+            for (DemoWorker.DemoTask task : day) {
                 tasks.create(owner, new TaskRequest(null, date, task.title(), null, task.steps()));
                 written++;
             }
         }
         for (DemoWorker.Event event : worker.events()) {
-            events.insert(owner.id(), event.date(), event.label(), event.tool(), now());
+            if (!event.date().isBefore(first) && !event.date().isAfter(last)) {
+                events.insert(owner.id(), event.date(), event.label(), event.tool(), now());
+            }
         }
         return written;
     }
