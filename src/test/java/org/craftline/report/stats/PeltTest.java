@@ -56,6 +56,22 @@ class PeltTest {
         assertThat(ShiftDetector.changePoints(shares)).containsExactly(8);
     }
 
+    /**
+     * Exact shares falling by 0.05 a period: their differences agree but for about 1e-17 of
+     * rounding, which must count as no noise at all, not as a noise so small that every period
+     * looks like a shift.
+     */
+    @Test
+    void shiftDetector_exactSteadyFall_hasNoShift() {
+        double[] shares = new double[14];
+        for (int k = 0; k < shares.length; k++) {
+            shares[k] = (90 - 5 * k) / 100.0;
+        }
+
+        assertThat(ShiftDetector.noise(shares)).isZero();
+        assertThat(ShiftDetector.changePoints(shares)).isEmpty();
+    }
+
     @Test
     void shiftDetector_constantSeries_hasNoShift() {
         assertThat(ShiftDetector.changePoints(new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5})).isEmpty();
