@@ -17,6 +17,17 @@ public final class TestDatabase {
     }
 
     public static Jdbi migrated() {
+        DataSourceFactory database = fresh();
+        try {
+            Migrations.apply(database, new MetricRegistry());
+        } catch (Exception e) {
+            throw new IllegalStateException("migrations failed", e);
+        }
+        return jdbi(database);
+    }
+
+    /** A private database with nothing in it yet, for tests that run migrations themselves. */
+    public static DataSourceFactory fresh() {
         DataSourceFactory database = new DataSourceFactory();
         if (TestDatabases.current() == TestDatabases.H2) {
             database.setDriverClass("org.h2.Driver");
@@ -31,11 +42,10 @@ public final class TestDatabase {
             database.setUser(PostgresCluster.USER);
             database.setPassword(PostgresCluster.PASSWORD);
         }
-        try {
-            Migrations.apply(database, new MetricRegistry());
-        } catch (Exception e) {
-            throw new IllegalStateException("migrations failed", e);
-        }
+        return database;
+    }
+
+    public static Jdbi jdbi(DataSourceFactory database) {
         Jdbi jdbi = Jdbi.create(database.getUrl(), database.getUser(), database.getPassword());
         jdbi.installPlugin(new SqlObjectPlugin());
         return jdbi;

@@ -3,10 +3,10 @@ package org.craftline.report;
 import java.util.Map;
 
 /**
- * Whose steps a report reads: one worker's, or every worker's in a team. Each is a fixed SQL
+ * Whose days a report reads: one worker's, or every worker's in a team. Each is a fixed SQL
  * condition with its bound value, put into the report's queries at {@code <scope>}. The column is
- * left unqualified on purpose: SQL resolves it against the nearest {@code steps} table, so one
- * condition serves the outer query and its correlated subquery alike.
+ * left unqualified on purpose: SQL resolves it against the nearest table that has it, so one
+ * condition serves a query and its correlated subquery alike.
  */
 record Scope(String condition, Map<String, Object> bindings) {
 

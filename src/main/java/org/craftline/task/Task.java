@@ -21,7 +21,7 @@ public record Task(
         Instant updatedAt) {
 
     static Task of(TaskRow row, List<Step> steps) {
-        DayMinutes totals = DayMinutes.of(steps);
+        TaskTotals totals = TaskTotals.of(steps);
         return new Task(row.id(), row.worker(), row.workDate(), row.title(), row.notes(), steps,
                 totals.minutes(), totals.craftMinutes(), totals.craftShare(), row.version(),
                 row.createdAt(), row.updatedAt());

@@ -18,7 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(TaskRow.class)
 @RegisterConstructorMapper(StepRow.class)
 @RegisterConstructorMapper(LockedTask.class)
-@RegisterConstructorMapper(DayMinutes.class)
+@RegisterConstructorMapper(Step.class)
 public interface TaskDao extends SqlObject {
 
     String SELECT_TASK = """
@@ -108,13 +108,14 @@ public interface TaskDao extends SqlObject {
             """)
     List<StepRow> listStepsByTaskIds(@BindList("taskIds") List<Long> taskIds);
 
+    /** A worker's steps on one day, in the order they were logged: task by task, then position. */
     @SqlQuery("""
-            SELECT COALESCE(SUM(minutes), 0) AS minutes,
-                   COALESCE(SUM(CASE WHEN mode = 'CRAFT' THEN minutes ELSE 0 END), 0) AS craft_minutes
+            SELECT activity, minutes, mode, tool, discretion, mediation, note
             FROM steps
-            WHERE task_id = :taskId
+            WHERE worker_id = :workerId AND work_date = :workDate
+            ORDER BY task_id, step_no
             """)
-    DayMinutes sumSteps(long taskId);
+    List<Step> listStepsOfDay(long workerId, LocalDate workDate);
 
     @SqlUpdate("""
             UPDATE tasks

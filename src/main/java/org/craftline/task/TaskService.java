@@ -34,12 +34,11 @@ public final class TaskService {
         List<Step> steps = request.normalizedSteps();
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
+            WorkerDayLedger days = WorkerDayLedger.lock(handle, owner.id(), request.date());
             long id = tasks.insert(owner.id(), request.date(), request.title().trim(),
                     Text.blankToNull(request.notes()), now());
             tasks.insertSteps(id, owner.id(), request.date(), steps);
-            new WorkerDayLedger(handle.attach(WorkerDayDao.class))
-                    .add(request.date(), DayMinutes.of(steps))
-                    .applyTo(owner.id());
+            days.refresh();
             return read(handle, id);
         }));
     }
@@ -54,15 +53,13 @@ public final class TaskService {
                     .map(Worker::id).filter(owner -> owner == current.workerId()).isEmpty()) {
                 throw ApiException.unprocessable("worker", "cannot change: a task stays with the worker who logged it");
             }
-            DayMinutes before = tasks.sumSteps(id);
+            WorkerDayLedger days = WorkerDayLedger.lock(handle, current.workerId(), current.workDate(),
+                    request.date());
             // Steps reference the task's date through a foreign key: remove them before the date moves.
             tasks.deleteSteps(id);
             tasks.update(id, request.date(), request.title().trim(), Text.blankToNull(request.notes()), now());
             tasks.insertSteps(id, current.workerId(), request.date(), steps);
-            new WorkerDayLedger(handle.attach(WorkerDayDao.class))
-                    .remove(current.workDate(), before)
-                    .add(request.date(), DayMinutes.of(steps))
-                    .applyTo(current.workerId());
+            days.refresh();
             return read(handle, id);
         }));
     }
@@ -71,12 +68,10 @@ public final class TaskService {
         Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
             LockedTask current = lockMatching(tasks, caller, id, ifMatch);
-            DayMinutes before = tasks.sumSteps(id);
+            WorkerDayLedger days = WorkerDayLedger.lock(handle, current.workerId(), current.workDate());
             tasks.deleteSteps(id);
             tasks.delete(id);
-            new WorkerDayLedger(handle.attach(WorkerDayDao.class))
-                    .remove(current.workDate(), before)
-                    .applyTo(current.workerId());
+            days.refresh();
             return id;
         }));
     }

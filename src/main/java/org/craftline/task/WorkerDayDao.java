@@ -1,33 +1,56 @@
 package org.craftline.task;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The worker-day rows ({@code worker_days}): one per worker and day with the minutes logged on it. */
-@RegisterConstructorMapper(DayMinutes.class)
+/**
+ * The worker-day rows: {@code worker_days}, one per worker and day with the day's {@link DayRollup}
+ * (its minutes are what the 1,440-minute rule locks), and {@code worker_day_tools}, one per worker,
+ * day and tool.
+ */
 public interface WorkerDayDao {
 
+    /** The day's logged minutes, with the row locked until the transaction ends; empty for a new day. */
     @SqlQuery("""
-            SELECT minutes, craft_minutes
+            SELECT minutes
             FROM worker_days
             WHERE worker_id = :workerId AND work_date = :workDate
             FOR UPDATE
             """)
-    Optional<DayMinutes> lock(long workerId, LocalDate workDate);
+    Optional<Integer> lock(long workerId, LocalDate workDate);
 
     @SqlUpdate("""
             INSERT INTO worker_days (worker_id, work_date, minutes, craft_minutes)
-            VALUES (:workerId, :workDate, :minutes, :craftMinutes)
+            VALUES (:workerId, :workDate, 0, 0)
             """)
-    void insert(long workerId, LocalDate workDate, int minutes, int craftMinutes);
+    void insertEmpty(long workerId, LocalDate workDate);
 
     @SqlUpdate("""
             UPDATE worker_days
-            SET minutes = :minutes, craft_minutes = :craftMinutes
+            SET minutes = :r.minutes, craft_minutes = :r.craftMinutes,
+                mediation_none_minutes = :r.mediationNoneMinutes,
+                mediation_assisted_minutes = :r.mediationAssistedMinutes,
+                mediation_generated_minutes = :r.mediationGeneratedMinutes,
+                discretion_self_minutes = :r.discretionSelfMinutes,
+                discretion_within_spec_minutes = :r.discretionWithinSpecMinutes,
+                discretion_prescribed_minutes = :r.discretionPrescribedMinutes,
+                step_count = :r.stepCount, repeated_minutes = :r.repeatedMinutes,
+                activity_count = :r.activityCount, entropy = :r.entropy
             WHERE worker_id = :workerId AND work_date = :workDate
             """)
-    void update(long workerId, LocalDate workDate, int minutes, int craftMinutes);
+    void update(long workerId, LocalDate workDate, @BindMethods("r") DayRollup rollup);
+
+    @SqlUpdate("DELETE FROM worker_day_tools WHERE worker_id = :workerId AND work_date = :workDate")
+    void deleteTools(long workerId, LocalDate workDate);
+
+    @SqlBatch("""
+            INSERT INTO worker_day_tools (worker_id, work_date, tool, minutes, craft_minutes)
+            VALUES (:workerId, :workDate, :t.tool, :t.minutes, :t.craftMinutes)
+            """)
+    void insertTools(long workerId, LocalDate workDate, @BindMethods("t") List<DayRollup.ToolMinutes> tools);
 }

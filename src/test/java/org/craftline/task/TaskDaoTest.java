@@ -56,7 +56,7 @@ class TaskDaoTest {
         assertThat(row.version()).isEqualTo(1);
         assertThat(row.createdAt()).isEqualTo(NOW);
         assertThat(steps).extracting(StepRow::step).containsExactly(step("sculpt", 120, Mode.CRAFT), uv);
-        assertThat(tasks.sumSteps(id)).isEqualTo(new DayMinutes(165, 120));
+        assertThat(tasks.listStepsOfDay(worker, DAY)).containsExactly(step("sculpt", 120, Mode.CRAFT), uv);
     }
 
     @Test
@@ -100,13 +100,21 @@ class TaskDaoTest {
                 .isInstanceOf(UnableToExecuteStatementException.class);
     }
 
-    @Test
-    void database_refusesADayLedgerOverADay() {
-        WorkerDayDao days = jdbi.onDemand(WorkerDayDao.class);
-        days.insert(worker, DAY, 1440, 0);
+    private static DayRollup day(int minutes, int craftMinutes, int repeatedMinutes) {
+        return new DayRollup(minutes, craftMinutes, 0, 0, 0, 0, 0, 0, 1, repeatedMinutes, 1, 0.0, List.of());
+    }
 
-        assertThatThrownBy(() -> days.update(worker, DAY, 1441, 0)).matches(SqlStates::isCheckViolation);
-        assertThatThrownBy(() -> days.update(worker, DAY, 100, 200)).matches(SqlStates::isCheckViolation);
+    @Test
+    void database_refusesAWorkerDayOverADay() {
+        WorkerDayDao days = jdbi.onDemand(WorkerDayDao.class);
+        days.insertEmpty(worker, DAY);
+        days.update(worker, DAY, day(1440, 0, 0));
+
+        assertThatThrownBy(() -> days.update(worker, DAY, day(1441, 0, 0))).matches(SqlStates::isCheckViolation);
+        assertThatThrownBy(() -> days.update(worker, DAY, day(100, 200, 0))).matches(SqlStates::isCheckViolation);
+        assertThatThrownBy(() -> days.update(worker, DAY, day(100, 0, 101))).matches(SqlStates::isCheckViolation);
+        assertThatThrownBy(() -> days.insertTools(worker, DAY, List.of(new DayRollup.ToolMinutes("ZBrush", 1441, 0))))
+                .matches(SqlStates::isCheckViolation);
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 @NoDatabase
-class DayMinutesTest {
+class TaskTotalsTest {
 
     private static Step step(int minutes, Mode mode) {
         return new Step("a", minutes, mode, null, null, null, null);
@@ -15,22 +15,15 @@ class DayMinutesTest {
 
     @Test
     void of_sumsAllAndCraftMinutes() {
-        DayMinutes totals = DayMinutes.of(List.of(step(60, Mode.CRAFT), step(180, Mode.CRAFT), step(90, Mode.EXECUTION),
+        TaskTotals totals = TaskTotals.of(List.of(step(60, Mode.CRAFT), step(180, Mode.CRAFT), step(90, Mode.EXECUTION),
                 step(90, Mode.EXECUTION)));
 
-        assertThat(totals).isEqualTo(new DayMinutes(420, 240));
+        assertThat(totals).isEqualTo(new TaskTotals(420, 240));
         assertThat(totals.craftShare()).isCloseTo(0.5714, org.assertj.core.api.Assertions.within(1e-4));
     }
 
     @Test
     void craftShare_ofNothing_isNull() {
-        assertThat(DayMinutes.of(List.of()).craftShare()).isNull();
-    }
-
-    @Test
-    void plusNegated_cancelsOut() {
-        DayMinutes task = new DayMinutes(100, 30);
-
-        assertThat(new DayMinutes(500, 200).plus(task).plus(task.negated())).isEqualTo(new DayMinutes(500, 200));
+        assertThat(TaskTotals.of(List.of()).craftShare()).isNull();
     }
 }
