@@ -26,6 +26,7 @@ import org.craftline.common.ProblemMappers;
 import org.craftline.common.RequestSizeLimit;
 import org.craftline.event.EventDao;
 import org.craftline.event.EventResource;
+import org.craftline.report.ReportBulkhead;
 import org.craftline.report.ReportDao;
 import org.craftline.report.ReportResource;
 import org.craftline.report.ReportService;
@@ -39,6 +40,9 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** Wiring only: what runs, in which order, with which collaborators. */
 public class CraftlineApplication extends Application<CraftlineConfiguration> {
+
+    /** Kept so that tests can hold report places the way long reports would. */
+    private ReportBulkhead reportBulkhead;
 
     public static void main(String[] args) throws Exception {
         new CraftlineApplication().run(args);
@@ -102,7 +106,12 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         environment.jersey().register(new TaskResource(new TaskService(jdbi, clock), owners));
         EventDao events = jdbi.onDemand(EventDao.class);
         environment.jersey().register(new EventResource(events, owners, clock));
+        reportBulkhead = configuration.getReports().bulkhead(database.getMaxSize());
         environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class), events,
-                configuration.getPrivacy().getMinGroupSize()), owners, clock));
+                configuration.getPrivacy().getMinGroupSize()), owners, reportBulkhead, clock));
+    }
+
+    public ReportBulkhead reportBulkhead() {
+        return reportBulkhead;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.craftline.auth.AuthConfiguration;
 import org.craftline.common.DatabaseSafetyConfiguration;
 import org.craftline.common.PrivacyConfiguration;
+import org.craftline.report.ReportsConfiguration;
 
 public class CraftlineConfiguration extends Configuration {
 
@@ -26,6 +27,10 @@ public class CraftlineConfiguration extends Configuration {
     @Valid
     @NotNull
     private DatabaseSafetyConfiguration databaseSafety = new DatabaseSafetyConfiguration();
+
+    @Valid
+    @NotNull
+    private ReportsConfiguration reports = new ReportsConfiguration();
 
     /** Apply pending migrations when the server starts; turn off to run {@code db migrate} by hand. */
     private boolean migrateOnStart = true;
@@ -68,6 +73,16 @@ public class CraftlineConfiguration extends Configuration {
     @JsonProperty
     public void setDatabaseSafety(DatabaseSafetyConfiguration databaseSafety) {
         this.databaseSafety = databaseSafety;
+    }
+
+    @JsonProperty
+    public ReportsConfiguration getReports() {
+        return reports;
+    }
+
+    @JsonProperty
+    public void setReports(ReportsConfiguration reports) {
+        this.reports = reports;
     }
 
     @JsonProperty

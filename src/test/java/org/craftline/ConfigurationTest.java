@@ -43,6 +43,8 @@ class ConfigurationTest {
         assertThat(config.getAuth().getAdminToken()).isEmpty();
         assertThat(config.getAuth().getAdminTokenFile()).isEqualTo("./data/admin-token");
         assertThat(config.getPrivacy().getMinGroupSize()).isEqualTo(5);
+        assertThat(config.getReports().getMaxConcurrent()).isEqualTo(4);
+        assertThat(config.getReports().getMaxPerToken()).isEqualTo(2);
         assertThat(config.isMigrateOnStart()).isTrue();
     }
 
@@ -55,7 +57,9 @@ class ConfigurationTest {
                 "CRAFTLINE_DB_USER", "crafter",
                 "CRAFTLINE_DB_PASSWORD", "12345",
                 "CRAFTLINE_DB_DRIVER", "org.postgresql.Driver",
-                "CRAFTLINE_ADMIN_TOKEN", "an-operator-chosen-token-of-32-chars-or-more"));
+                "CRAFTLINE_ADMIN_TOKEN", "an-operator-chosen-token-of-32-chars-or-more",
+                "CRAFTLINE_REPORTS_MAX_CONCURRENT", "6",
+                "CRAFTLINE_REPORTS_MAX_PER_TOKEN", "3"));
 
         assertThat(port(config, false)).isEqualTo(9090);
         assertThat(port(config, true)).isEqualTo(9091);
@@ -64,5 +68,7 @@ class ConfigurationTest {
         assertThat(config.getDataSourceFactory().getPassword()).isEqualTo("12345");
         assertThat(config.getDataSourceFactory().getDriverClass()).isEqualTo("org.postgresql.Driver");
         assertThat(config.getAuth().getAdminToken()).isEqualTo("an-operator-chosen-token-of-32-chars-or-more");
+        assertThat(config.getReports().getMaxConcurrent()).isEqualTo(6);
+        assertThat(config.getReports().getMaxPerToken()).isEqualTo(3);
     }
 }

@@ -1,5 +1,6 @@
 package org.craftline.common;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.craftline.common.Problem.FieldError;
@@ -14,11 +15,18 @@ public final class ApiException extends RuntimeException {
 
     private final ProblemType type;
     private final transient List<FieldError> errors;
+    /** Seconds after which trying again may work, sent as {@code Retry-After}; null when it would not help. */
+    private final Integer retryAfterSeconds;
 
-    private ApiException(ProblemType type, String detail, List<FieldError> errors) {
+    private ApiException(ProblemType type, String detail, List<FieldError> errors, Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    private ApiException(ProblemType type, String detail, List<FieldError> errors) {
+        this(type, detail, errors, null);
     }
 
     private ApiException(ProblemType type, String detail) {
@@ -76,13 +84,25 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ProblemType.UNAVAILABLE, detail);
     }
 
+    /** The service is at a limit it sets itself; the client may try again after {@code retryAfterSeconds}. */
+    public static ApiException unavailable(String detail, int retryAfterSeconds) {
+        return new ApiException(ProblemType.UNAVAILABLE, detail, List.of(), retryAfterSeconds);
+    }
+
+    /** This caller has too much running at once; it may try again after {@code retryAfterSeconds}. */
+    public static ApiException tooManyRequests(String detail, int retryAfterSeconds) {
+        return new ApiException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), retryAfterSeconds);
+    }
+
     public Problem problem() {
         return type.problem(getMessage(), errors);
     }
 
     /** The problem as a response, for code that must hand Jersey a response rather than throw. */
     public Response response() {
-        return ProblemMappers.respond(problem());
+        Response response = ProblemMappers.respond(problem());
+        return retryAfterSeconds == null ? response
+                : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 
     public int status() {

@@ -28,9 +28,11 @@ public enum ProblemType {
     /** A body that is JSON but does not fit the request, or breaks a rule of the data. */
     INVALID(422, "invalid", "Unprocessable content"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
+    /** This caller has too much running at once; {@code Retry-After} says when to try again. */
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     /** A bug: the log holds the rest under the id the detail quotes. */
     INTERNAL(500, "internal", "Internal server error"),
-    /** The database is busy or slow; trying again later can work. */
+    /** The service or its database is busy or slow; trying again later can work. */
     UNAVAILABLE(503, "unavailable", "Service unavailable");
 
     private final int status;

@@ -28,11 +28,13 @@ public class ReportResource {
 
     private final ReportService reports;
     private final Workers workers;
+    private final ReportBulkhead bulkhead;
     private final Clock clock;
 
-    public ReportResource(ReportService reports, Workers workers, Clock clock) {
+    public ReportResource(ReportService reports, Workers workers, ReportBulkhead bulkhead, Clock clock) {
         this.reports = reports;
         this.workers = workers;
+        this.bulkhead = bulkhead;
         this.clock = clock;
     }
 
@@ -71,6 +73,7 @@ public class ReportResource {
     @Path("/deskilling")
     @Produces({MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE, ReportChart.MEDIA_TYPE})
     @RolesAllowed({Role.Names.WORKER, Role.Names.ANALYST, Role.Names.ADMIN})
+    @SuppressWarnings("try") // the permit is held, not used, while the report runs
     public Response deskilling(@Auth Caller caller,
                                @Context HttpHeaders headers,
                                @QueryParam("worker") String worker,
@@ -87,13 +90,16 @@ public class ReportResource {
         }
         Format answer = Format.negotiate(Params.enumValue("format", format, Format.class), headers);
         ReportService.Range range = range(from, to, bucket, window);
-        DeskillingReport report = teamName == null ? workerReport(caller, handle, range) : teamReport(caller, teamName, range);
-        Object body = switch (answer) {
-            case JSON -> report;
-            case CSV -> ReportCsv.write(report);
-            case SVG -> ReportChart.svg(report);
-        };
-        return Response.ok(body, answer.mediaType).build();
+        try (ReportBulkhead.Permit permit = bulkhead.enter(caller)) {
+            DeskillingReport report = teamName == null ? workerReport(caller, handle, range)
+                    : teamReport(caller, teamName, range);
+            Object body = switch (answer) {
+                case JSON -> report;
+                case CSV -> ReportCsv.write(report);
+                case SVG -> ReportChart.svg(report);
+            };
+            return Response.ok(body, answer.mediaType).build();
+        }
     }
 
     private ReportService.Range range(String from, String to, String bucket, String window) {
