@@ -122,8 +122,7 @@ public final class TestApp {
 
     /** A direct connection to a running test server's database, for what the API cannot do (backdating). */
     public static Jdbi jdbi(CraftlineConfiguration configuration) {
-        var database = configuration.getDataSourceFactory();
-        return Jdbi.create(database.getUrl(), database.getUser(), database.getPassword());
+        return TestDatabase.jdbi(configuration.getDataSourceFactory());
     }
 
     public static Path newDatabaseFile() {
