@@ -29,17 +29,26 @@ public final class TaskService {
         this.clock = clock;
     }
 
-    /** @param owner the worker the task is for, as {@link org.craftline.worker.Workers#owner} resolved it */
+    /**
+     * The task comes back as stored, built from what was written and the generated id rather than
+     * read back: every value is the one sent to the database, instants included (the clock
+     * ticks at the databases' precision).
+     *
+     * @param owner the worker the task is for, as {@link org.craftline.worker.Workers#owner} resolved it
+     */
     public Task create(Worker owner, TaskRequest request) {
         List<Step> steps = request.normalizedSteps();
+        String title = request.title().trim();
+        String notes = Text.blankToNull(request.notes());
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
             WorkerDayLedger days = WorkerDayLedger.lock(handle, owner.id(), request.date());
-            long id = tasks.insert(owner.id(), request.date(), request.title().trim(),
-                    Text.blankToNull(request.notes()), now());
+            Instant now = now();
+            long id = tasks.insert(owner.id(), request.date(), title, notes, now);
             tasks.insertSteps(id, owner.id(), request.date(), steps);
-            days.refresh();
-            return read(handle, id);
+            days.refresh(request.date(), steps);
+            return Task.of(new TaskRow(id, owner.id(), owner.handle(), request.date(), title, notes, 1, now, now),
+                    steps);
         }));
     }
 
@@ -59,7 +68,7 @@ public final class TaskService {
             tasks.deleteSteps(id);
             tasks.update(id, request.date(), request.title().trim(), Text.blankToNull(request.notes()), now());
             tasks.insertSteps(id, current.workerId(), request.date(), steps);
-            days.refresh();
+            days.refresh(request.date(), steps);
             return read(handle, id);
         }));
     }
@@ -71,7 +80,7 @@ public final class TaskService {
             WorkerDayLedger days = WorkerDayLedger.lock(handle, current.workerId(), current.workDate());
             tasks.deleteSteps(id);
             tasks.delete(id);
-            days.refresh();
+            days.refresh(null, List.of());
             return id;
         }));
     }

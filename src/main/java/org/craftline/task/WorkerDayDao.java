@@ -24,11 +24,19 @@ public interface WorkerDayDao {
             """)
     Optional<Integer> lock(long workerId, LocalDate workDate);
 
+    /** A day's first row; two first writes to one day collide here on the primary key. */
     @SqlUpdate("""
-            INSERT INTO worker_days (worker_id, work_date, minutes, craft_minutes)
-            VALUES (:workerId, :workDate, 0, 0)
+            INSERT INTO worker_days (worker_id, work_date, minutes, craft_minutes, mediation_none_minutes,
+                                     mediation_assisted_minutes, mediation_generated_minutes,
+                                     discretion_self_minutes, discretion_within_spec_minutes,
+                                     discretion_prescribed_minutes, step_count, repeated_minutes,
+                                     activity_count, entropy)
+            VALUES (:workerId, :workDate, :r.minutes, :r.craftMinutes, :r.mediationNoneMinutes,
+                    :r.mediationAssistedMinutes, :r.mediationGeneratedMinutes, :r.discretionSelfMinutes,
+                    :r.discretionWithinSpecMinutes, :r.discretionPrescribedMinutes, :r.stepCount,
+                    :r.repeatedMinutes, :r.activityCount, :r.entropy)
             """)
-    void insertEmpty(long workerId, LocalDate workDate);
+    void insert(long workerId, LocalDate workDate, @BindMethods("r") DayRollup rollup);
 
     @SqlUpdate("""
             UPDATE worker_days

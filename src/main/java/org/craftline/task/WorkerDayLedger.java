@@ -1,8 +1,11 @@
 package org.craftline.task;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.craftline.common.ApiException;
 import org.jdbi.v3.core.Handle;
 
@@ -13,10 +16,11 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>A write first {@link #lock locks} the rows of the days it touches, so racing writes to one day
  * take turns; days are locked in date order, so two writes that touch the same two days cannot
- * deadlock. Two first writes to a new day both insert its row; one fails on the primary key and
- * {@code Transactions.retryingRaces} runs it again. After writing its steps, the write
- * {@link #refresh refreshes} each day from its steps as they now are. The table's CHECK
- * constraint backs the rule up should the code be wrong.
+ * deadlock. A day without a row gets one when the write {@link #refresh refreshes} it; two first
+ * writes to one day collide there on the primary key, and {@code Transactions.retryingRaces} runs
+ * the loser again, which then finds the row and waits for its lock. After writing its steps, the
+ * write refreshes each day from its steps as they now are. The table's CHECK constraint backs the
+ * rule up should the code be wrong.
  */
 final class WorkerDayLedger {
 
@@ -25,7 +29,7 @@ final class WorkerDayLedger {
     private final WorkerDayDao days;
     private final TaskDao tasks;
     private final long workerId;
-    /** The minutes each locked day held before this write. */
+    /** The minutes each locked day held before this write; null for a day without a row. */
     private final Map<LocalDate, Integer> before;
 
     private WorkerDayLedger(Handle handle, long workerId, Map<LocalDate, Integer> before) {
@@ -35,35 +39,37 @@ final class WorkerDayLedger {
         this.before = before;
     }
 
-    /** Locks the rows of the worker's {@code dates}, in date order, creating those that do not exist. */
+    /** Locks the existing rows of the worker's {@code dates}, in date order. */
     static WorkerDayLedger lock(Handle handle, long workerId, LocalDate... dates) {
         WorkerDayDao days = handle.attach(WorkerDayDao.class);
         Map<LocalDate, Integer> before = new TreeMap<>();
-        for (LocalDate date : dates) {
-            before.put(date, 0);
-        }
-        for (LocalDate date : before.keySet()) {
-            var minutes = days.lock(workerId, date);
-            if (minutes.isPresent()) {
-                before.put(date, minutes.get());
-            } else {
-                days.insertEmpty(workerId, date);
-            }
+        for (LocalDate date : new TreeSet<>(Arrays.asList(dates))) {
+            before.put(date, days.lock(workerId, date).orElse(null));
         }
         return new WorkerDayLedger(handle, workerId, before);
     }
 
-    /** Recomputes each locked day from its steps as they now are; a day over 1,440 minutes is refused. */
-    void refresh() {
+    /**
+     * Recomputes each locked day from its steps as they now are; a day over 1,440 minutes is
+     * refused. {@code written} are the steps this write put on {@code writtenOn}: a day that held
+     * nothing before holds exactly those, so it is computed without reading them back.
+     */
+    void refresh(LocalDate writtenOn, List<Step> written) {
         before.forEach((date, minutesBefore) -> {
-            DayRollup rollup = DayRollup.of(tasks.listStepsOfDay(workerId, date));
+            boolean wasEmpty = minutesBefore == null || minutesBefore == 0;
+            List<Step> steps = wasEmpty && date.equals(writtenOn) ? written : tasks.listStepsOfDay(workerId, date);
+            DayRollup rollup = DayRollup.of(steps);
             if (rollup.minutes() > DAY_MINUTES) {
                 throw ApiException.unprocessable("steps", "would bring " + date + " to " + rollup.minutes()
-                        + " minutes (" + minutesBefore + " already logged that day); a day holds at most "
-                        + DAY_MINUTES + " minutes");
+                        + " minutes (" + (wasEmpty ? 0 : minutesBefore) + " already logged that day); a day holds "
+                        + "at most " + DAY_MINUTES + " minutes");
             }
-            days.update(workerId, date, rollup);
-            days.deleteTools(workerId, date);
+            if (minutesBefore == null) {
+                days.insert(workerId, date, rollup);
+            } else {
+                days.update(workerId, date, rollup);
+                days.deleteTools(workerId, date);
+            }
             days.insertTools(workerId, date, rollup.tools());
         });
     }

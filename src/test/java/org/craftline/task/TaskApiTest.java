@@ -72,6 +72,26 @@ class TaskApiTest {
         assertThat(uv.path("mediation").asText()).isEqualTo("ASSISTED");
     }
 
+    /** The create answer is built from what was written, not read back: it must be what a read returns. */
+    @Test
+    void create_answersExactlyWhatALaterReadReturns() {
+        Map<String, Object> first = Payloads.task(worker, "2023-03-02", step(" Sculpt ", 120, "CRAFT"));
+        Map<String, Object> second = Payloads.task(worker, "2023-03-02",
+                step("Sculpt", 30, "CRAFT"), step("retopo", 45, "EXECUTION"));
+        second.put("title", "  Rock kit, second pass  ");
+        second.put("notes", "   ");
+        Payloads.steps(second).get(1).put("tool", " Maya ");
+        Payloads.steps(second).get(1).put("note", "  ");
+        Payloads.steps(second).get(1).put("discretion", "WITHIN_SPEC");
+
+        for (Map<String, Object> task : List.of(first, second)) {
+            JsonNode created = create(task);
+            Http.Reply read = http.get("/api/tasks/" + created.path("id").asLong());
+
+            assertThat(created).isEqualTo(read.json());
+        }
+    }
+
     @Test
     void get_returnsTheTaskWithItsETag() {
         long id = create(Payloads.task(worker, "2023-03-02")).path("id").asLong();

@@ -107,8 +107,10 @@ class TaskDaoTest {
     @Test
     void database_refusesAWorkerDayOverADay() {
         WorkerDayDao days = jdbi.onDemand(WorkerDayDao.class);
-        days.insertEmpty(worker, DAY);
-        days.update(worker, DAY, day(1440, 0, 0));
+        days.insert(worker, DAY, day(1440, 0, 0));
+
+        assertThatThrownBy(() -> days.insert(worker, DAY.plusDays(1), day(1441, 0, 0)))
+                .matches(SqlStates::isCheckViolation);
 
         assertThatThrownBy(() -> days.update(worker, DAY, day(1441, 0, 0))).matches(SqlStates::isCheckViolation);
         assertThatThrownBy(() -> days.update(worker, DAY, day(100, 200, 0))).matches(SqlStates::isCheckViolation);
