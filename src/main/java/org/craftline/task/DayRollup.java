@@ -34,7 +34,7 @@ public record DayRollup(
     }
 
     /** @param steps the day's steps in logged order; empty for a day with nothing logged */
-    static DayRollup of(List<Step> steps) {
+    public static DayRollup of(List<Step> steps) {
         int minutes = 0;
         int craft = 0;
         int[] mediation = new int[Mediation.values().length];
