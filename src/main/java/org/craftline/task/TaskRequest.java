@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.craftline.common.Text;
 import org.craftline.worker.Handles;
 
 /**
@@ -24,5 +25,15 @@ public record TaskRequest(
 
     List<Step> normalizedSteps() {
         return steps.stream().map(Step::normalized).toList();
+    }
+
+    /** The title as stored: trimmed. */
+    String normalizedTitle() {
+        return title.trim();
+    }
+
+    /** The notes as stored: trimmed, and absent rather than blank. */
+    String normalizedNotes() {
+        return Text.blankToNull(notes);
     }
 }

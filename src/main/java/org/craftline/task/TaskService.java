@@ -12,12 +12,11 @@ import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.craftline.common.Text;
 
 /**
- * Writes a task, its steps and the day ledger in one transaction, and reads tasks back with their
- * steps. Spans three DAOs and holds the rules that span them: a day's 1,440 minutes and
- * optimistic versions.
+ * Writes a task, its steps and the rows of the days it touches in one transaction, and reads
+ * tasks back with their steps. Holds the rules that span tables: a day's 1,440 minutes, the day
+ * rollups (both through {@link WorkerDayLedger}) and optimistic versions.
  */
 public final class TaskService {
 
@@ -38,8 +37,8 @@ public final class TaskService {
      */
     public Task create(Worker owner, TaskRequest request) {
         List<Step> steps = request.normalizedSteps();
-        String title = request.title().trim();
-        String notes = Text.blankToNull(request.notes());
+        String title = request.normalizedTitle();
+        String notes = request.normalizedNotes();
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
             WorkerDayLedger days = WorkerDayLedger.lock(handle, owner.id(), request.date());
@@ -66,7 +65,7 @@ public final class TaskService {
                     request.date());
             // Steps reference the task's date through a foreign key: remove them before the date moves.
             tasks.deleteSteps(id);
-            tasks.update(id, request.date(), request.title().trim(), Text.blankToNull(request.notes()), now());
+            tasks.update(id, request.date(), request.normalizedTitle(), request.normalizedNotes(), now());
             tasks.insertSteps(id, current.workerId(), request.date(), steps);
             days.refresh(request.date(), steps);
             return read(handle, id);
