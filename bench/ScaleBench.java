@@ -64,21 +64,42 @@ public final class ScaleBench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    static String USER;
+    static String PASSWORD;
+    static String DATABASE;
+
+    /** A connection for bulk work; PostgreSQL's driver sends a batch as multi-row inserts. */
+    static Connection connect(String url) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", USER);
+        properties.setProperty("password", PASSWORD);
+        properties.setProperty("reWriteBatchedInserts", "true");
+        return DriverManager.getConnection(url, properties);
+    }
+
     record Row(String measurement, String value, String baseline, String ratio, String target, String met) {
     }
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("craftline-bench");
-        String url = "jdbc:h2:" + work.resolve("craftline") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+        // -Ddb.url=jdbc:postgresql://... (an empty database) measures PostgreSQL; by default a fresh H2 file.
+        String url = System.getProperty("db.url",
+                "jdbc:h2:" + work.resolve("craftline") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        USER = System.getProperty("db.user", "craftline");
+        PASSWORD = System.getProperty("db.password", "");
         int port = Integer.getInteger("port", 18580);
         int adminPort = port + 1;
         Map<String, String> env = Map.of(
                 "CRAFTLINE_DB_URL", url,
-                "CRAFTLINE_DB_USER", "craftline",
+                "CRAFTLINE_DB_DRIVER", postgres ? "org.postgresql.Driver" : "org.h2.Driver",
+                "CRAFTLINE_DB_USER", USER,
+                "CRAFTLINE_DB_PASSWORD", PASSWORD,
                 "CRAFTLINE_ADMIN_TOKEN", ADMIN_TOKEN,
                 "CRAFTLINE_ADMIN_TOKEN_FILE", work.resolve("admin-token").toString(),
                 "CRAFTLINE_PORT", String.valueOf(port),
                 "CRAFTLINE_ADMIN_PORT", String.valueOf(adminPort));
+        DATABASE = postgres ? "PostgreSQL" : "H2 file";
 
         long started = System.nanoTime();
         run(env, work.resolve("migrate.log"), "db", "migrate", "config.yml");
@@ -153,7 +174,8 @@ public final class ScaleBench {
         System.out.println(table);
         Path results = Path.of("bench", "results");
         Files.createDirectories(results);
-        Files.writeString(results.resolve("latest.md"), table, StandardCharsets.UTF_8);
+        Files.writeString(results.resolve(postgres ? "latest-postgresql.md" : "latest.md"), table,
+                StandardCharsets.UTF_8);
     }
 
     // ---------------------------------------------------------------- the fixture
@@ -164,7 +186,7 @@ public final class ScaleBench {
      * number of the long worker.
      */
     static int load(String url) throws SQLException {
-        try (Connection db = DriverManager.getConnection(url, "craftline", "")) {
+        try (Connection db = connect(url)) {
             db.setAutoCommit(false);
             Batches batches = new Batches(db);
             Random random = new Random(42);
@@ -316,7 +338,7 @@ public final class ScaleBench {
                 GROUP BY EXTRACT(WEEK FROM work_date)
                 """;
         List<Double> times = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(url, "craftline", "");
+        try (Connection db = connect(url);
              PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < 400; i++) {
                 // A different worker each time, as the reports below: H2 would answer a repeat from its cache.
@@ -531,9 +553,9 @@ public final class ScaleBench {
     static String table(List<Row> rows, String loadTime) {
         StringBuilder out = new StringBuilder();
         out.append("# Scale benchmark\n\n");
-        out.append(String.format(Locale.ROOT, "%s; H2 file database; %d workers x %d days x 8-12 steps, and one worker "
+        out.append(String.format(Locale.ROOT, "%s; %s database; %d workers x %d days x 8-12 steps, and one worker "
                         + "with %d days x 100 steps (fixture and rollups loaded in %s); %d cores, Java %s.%n%n",
-                Instant.now().toString().substring(0, 10), WORKERS, DAYS, LONG_DAYS, loadTime,
+                Instant.now().toString().substring(0, 10), DATABASE, WORKERS, DAYS, LONG_DAYS, loadTime,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         out.append("| measurement | value | baseline (same run) | ratio | target | met |\n");
         out.append("| --- | --- | --- | --- | --- | --- |\n");
@@ -541,7 +563,9 @@ public final class ScaleBench {
             out.append("| ").append(String.join(" | ", row.measurement(), row.value(), row.baseline(), row.ratio(),
                     row.target(), row.met())).append(" |\n");
         }
-        out.append("\nReproduce: `mvn -B -DskipTests package && bench/scale-bench.sh`\n");
+        out.append("\nReproduce: `mvn -B -DskipTests package && ").append(DATABASE.equals("PostgreSQL")
+                ? "JAVA_OPTS='-Ddb.url=jdbc:postgresql://HOST/EMPTY_DB -Ddb.user=U -Ddb.password=P' " : "")
+                .append("bench/scale-bench.sh`\n");
         return out.toString();
     }
 }

@@ -7,7 +7,9 @@
 #
 #   mvn -B -DskipTests package && bench/scale-bench.sh
 #
-# Options as system properties in JAVA_OPTS, e.g. JAVA_OPTS='-Dworkers=100 -DloadSeconds=5'.
+# Options as system properties in JAVA_OPTS, e.g. JAVA_OPTS='-Dworkers=100 -DloadSeconds=5'. On
+# PostgreSQL, give an empty database: JAVA_OPTS='-Ddb.url=jdbc:postgresql://HOST:PORT/DB -Ddb.user=U
+# -Ddb.password=P'; the table then goes to bench/results/latest-postgresql.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/craftline.jar ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
