@@ -83,6 +83,7 @@ class DatabaseSafetyTest {
 
                 assertThat(starved).as("a request found the pool empty").isNotNull();
                 ProblemAssert.assertProblem(starved, 503);
+                assertThat(starved.header("Retry-After")).isEqualTo("2");
                 blocker.rollback();
                 assertThat(stuck.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
             }

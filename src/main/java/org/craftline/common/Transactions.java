@@ -25,7 +25,7 @@ public final class Transactions {
                     throw e;
                 }
                 if (attempt == ATTEMPTS) {
-                    throw ApiException.unavailable("Too many simultaneous writes to the same data; try again");
+                    throw ApiException.unavailable("Too many simultaneous writes to the same data; try again", 1);
                 }
             }
         }

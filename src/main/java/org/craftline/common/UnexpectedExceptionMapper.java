@@ -17,7 +17,8 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         if (SqlStates.isPoolExhausted(exception)) {
-            return ApiException.unavailable("The database is busy; try again in a few seconds").response();
+            // The pool gives up after 2 s; by then a connection has usually come free.
+            return ApiException.unavailable("The database is busy; try again in a few seconds", 2).response();
         }
         // The database's constraints are the real guard; Java checks only give better messages. When
         // one fires that no check anticipated, the request still broke a rule: a client error.
