@@ -10,7 +10,6 @@ import org.craftline.common.Caller;
 import org.craftline.common.Transactions;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -41,7 +40,7 @@ public final class TaskService {
         String notes = request.normalizedNotes();
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
-            WorkerDayLedger days = WorkerDayLedger.lock(handle, owner.id(), request.date());
+            WorkerDayLedger days = WorkerDayLedger.lock(tasks, owner.id(), request.date());
             Instant now = now();
             long id = tasks.insert(owner.id(), request.date(), title, notes, now);
             tasks.insertSteps(id, owner.id(), request.date(), steps);
@@ -61,14 +60,14 @@ public final class TaskService {
                     .map(Worker::id).filter(owner -> owner == current.workerId()).isEmpty()) {
                 throw ApiException.unprocessable("worker", "cannot change: a task stays with the worker who logged it");
             }
-            WorkerDayLedger days = WorkerDayLedger.lock(handle, current.workerId(), current.workDate(),
+            WorkerDayLedger days = WorkerDayLedger.lock(tasks, current.workerId(), current.workDate(),
                     request.date());
             // Steps reference the task's date through a foreign key: remove them before the date moves.
             tasks.deleteSteps(id);
             tasks.update(id, request.date(), request.normalizedTitle(), request.normalizedNotes(), now());
             tasks.insertSteps(id, current.workerId(), request.date(), steps);
             days.refresh(request.date(), steps);
-            return read(handle, id);
+            return read(tasks, id);
         }));
     }
 
@@ -76,7 +75,7 @@ public final class TaskService {
         Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
             LockedTask current = lockMatching(tasks, caller, id, ifMatch);
-            WorkerDayLedger days = WorkerDayLedger.lock(handle, current.workerId(), current.workDate());
+            WorkerDayLedger days = WorkerDayLedger.lock(tasks, current.workerId(), current.workDate());
             tasks.deleteSteps(id);
             tasks.delete(id);
             days.refresh(null, List.of());
@@ -86,19 +85,21 @@ public final class TaskService {
 
     Task get(Caller caller, long id) {
         return jdbi.withHandle(handle -> {
-            TaskRow row = handle.attach(TaskDao.class).findById(id)
+            TaskDao tasks = handle.attach(TaskDao.class);
+            TaskRow row = tasks.findById(id)
                     .filter(found -> caller.mayAccess(found.workerId()))
                     .orElseThrow(() -> notFound(id));
-            return withSteps(handle, List.of(row)).get(0);
+            return withSteps(tasks, List.of(row)).get(0);
         });
     }
 
     TaskPage list(TaskQuery query) {
         return jdbi.withHandle(handle -> {
-            List<TaskRow> rows = handle.attach(TaskDao.class).list(query);
+            TaskDao tasks = handle.attach(TaskDao.class);
+            List<TaskRow> rows = tasks.list(query);
             boolean more = rows.size() > query.limit();
             List<TaskRow> page = more ? rows.subList(0, query.limit()) : rows;
-            List<Task> items = withSteps(handle, page);
+            List<Task> items = withSteps(tasks, page);
             String next = more ? TaskCursor.after(page.get(page.size() - 1)) : null;
             return new TaskPage(items, next);
         });
@@ -116,16 +117,16 @@ public final class TaskService {
         return current;
     }
 
-    private static Task read(Handle handle, long id) {
-        TaskRow row = handle.attach(TaskDao.class).findById(id).orElseThrow(() -> notFound(id));
-        return withSteps(handle, List.of(row)).get(0);
+    private static Task read(TaskDao tasks, long id) {
+        TaskRow row = tasks.findById(id).orElseThrow(() -> notFound(id));
+        return withSteps(tasks, List.of(row)).get(0);
     }
 
-    private static List<Task> withSteps(Handle handle, List<TaskRow> rows) {
+    private static List<Task> withSteps(TaskDao tasks, List<TaskRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Step>> steps = handle.attach(TaskDao.class)
+        Map<Long, List<Step>> steps = tasks
                 .listStepsByTaskIds(rows.stream().map(TaskRow::id).toList()).stream()
                 .collect(Collectors.groupingBy(StepRow::taskId,
                         Collectors.mapping(StepRow::step, Collectors.toList())));
