@@ -108,7 +108,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         environment.jersey().register(new EventResource(events, owners, clock));
         reportBulkhead = configuration.getReports().bulkhead(database.getMaxSize());
         environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class), events,
-                configuration.getPrivacy().getMinGroupSize()), owners, reportBulkhead, clock));
+                configuration.getPrivacy().getMinGroupSize(), configuration.getReports().getCachedPeriods()), owners,
+                reportBulkhead, clock));
     }
 
     public ReportBulkhead reportBulkhead() {

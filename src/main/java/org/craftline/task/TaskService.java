@@ -51,7 +51,7 @@ public final class TaskService {
     }
 
     /** Another worker's task is reported exactly like a missing one, here and in every method below. */
-    Task replace(Caller caller, long id, TaskRequest request, String ifMatch) {
+    public Task replace(Caller caller, long id, TaskRequest request, String ifMatch) {
         List<Step> steps = request.normalizedSteps();
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
@@ -71,7 +71,7 @@ public final class TaskService {
         }));
     }
 
-    void delete(Caller caller, long id, String ifMatch) {
+    public void delete(Caller caller, long id, String ifMatch) {
         Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
             LockedTask current = lockMatching(tasks, caller, id, ifMatch);

@@ -9,9 +9,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * The worker-day rows: {@code worker_days}, one per worker and day with the day's {@link DayRollup}
- * (its minutes are what the 1,440-minute rule locks), and {@code worker_day_tools}, one per worker,
- * day and tool.
+ * The rollup rows: {@code worker_days}, one per worker and day with the day's {@link DayRollup}
+ * (its minutes are what the 1,440-minute rule locks); {@code worker_day_tools}, one per worker, day
+ * and tool; {@code worker_months}, a version per worker and month raised by every write; and
+ * {@code worker_month_tools}, one per worker, month and tool.
  */
 public interface WorkerDayDao {
 
@@ -61,4 +62,28 @@ public interface WorkerDayDao {
             VALUES (:workerId, :workDate, :t.tool, :t.minutes, :t.craftMinutes)
             """)
     void insertTools(long workerId, LocalDate workDate, @BindMethods("t") List<DayRollup.ToolMinutes> tools);
+
+    /**
+     * Raises the version of the worker's month that holds a changed day (see {@code worker_months});
+     * 0 rows when the month has none yet. Called after the days are locked, months in date order.
+     */
+    @SqlUpdate("UPDATE worker_months SET version = version + 1 WHERE worker_id = :workerId AND month_start = :monthStart")
+    int raiseMonthVersion(long workerId, LocalDate monthStart);
+
+    /** A month's first version; two first writes to one month collide here on the primary key. */
+    @SqlUpdate("INSERT INTO worker_months (worker_id, month_start, version) VALUES (:workerId, :monthStart, 1)")
+    void insertMonthVersion(long workerId, LocalDate monthStart);
+
+    @SqlUpdate("DELETE FROM worker_month_tools WHERE worker_id = :workerId AND month_start = :monthStart")
+    void deleteMonthTools(long workerId, LocalDate monthStart);
+
+    /** The month's tool minutes and first days, from its {@code worker_day_tools} rows as they now are. */
+    @SqlUpdate("""
+            INSERT INTO worker_month_tools (worker_id, month_start, tool, minutes, craft_minutes, first_day)
+            SELECT worker_id, :monthStart, tool, SUM(minutes), SUM(craft_minutes), MIN(work_date)
+            FROM worker_day_tools
+            WHERE worker_id = :workerId AND work_date BETWEEN :monthStart AND :monthEnd
+            GROUP BY worker_id, tool
+            """)
+    void insertMonthTools(long workerId, LocalDate monthStart, LocalDate monthEnd);
 }

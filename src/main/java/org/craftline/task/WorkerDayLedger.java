@@ -10,7 +10,8 @@ import org.craftline.common.ApiException;
 
 /**
  * Keeps a worker's day rows ({@code worker_days}, {@code worker_day_tools}) equal to the day's
- * steps, in the transaction of the write that changes them, and refuses any write that would put
+ * steps, and the month rows ({@code worker_months}, {@code worker_month_tools}) equal to the days,
+ * in the transaction of the write that changes them, and refuses any write that would put
  * more than 1,440 minutes on one day.
  *
  * <p>A write first {@link #lock locks} the rows of the days it touches, so racing writes to one day
@@ -52,8 +53,9 @@ final class WorkerDayLedger {
     }
 
     /**
-     * Recomputes each locked day from its steps as they now are; a day over 1,440 minutes is
-     * refused. {@code written} are the steps this write put on {@code writtenOn}: a day that held
+     * Recomputes each locked day from its steps as they now are, then each month they fall in:
+     * its version (for the reports' {@code PeriodCache}) and its tool minutes. A day over 1,440
+     * minutes is refused. {@code written} are the steps this write put on {@code writtenOn}: a day that held
      * nothing before holds exactly those, so it is computed without reading them back.
      */
     void refresh(LocalDate writtenOn, List<Step> written) {
@@ -74,5 +76,14 @@ final class WorkerDayLedger {
             }
             days.insertTools(workerId, date, rollup.tools());
         });
+        // Months after every day, in date order like the days, so no two writes wait on each other in
+        // a circle; the version's row lock makes writes to one worker-month take turns below.
+        for (LocalDate month : before.keySet().stream().map(date -> date.withDayOfMonth(1)).distinct().toList()) {
+            if (days.raiseMonthVersion(workerId, month) == 0) {
+                days.insertMonthVersion(workerId, month);
+            }
+            days.deleteMonthTools(workerId, month);
+            days.insertMonthTools(workerId, month, month.plusMonths(1).minusDays(1));
+        }
     }
 }

@@ -101,6 +101,21 @@ class DayRollupMigrationTest {
             assertThat(built.entropy()).isCloseTo(expected.entropy(), within(1e-12));
         }
         assertThat(DayRollup.of(tasks.listStepsOfDay(sam, MONDAY)).repeatedMinutes()).isEqualTo(30);
+        List<String> months = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT month_start, version FROM worker_months WHERE worker_id = :worker")
+                .bind("worker", sam)
+                .map((rs, ctx) -> rs.getObject(1, LocalDate.class) + " v" + rs.getLong(2))
+                .list());
+        assertThat(months).as("the month of the earlier days has its first version")
+                .containsExactly(MONDAY.withDayOfMonth(1) + " v1");
+        List<String> monthTools = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT tool, minutes, craft_minutes FROM worker_month_tools
+                        WHERE worker_id = :worker ORDER BY tool
+                        """)
+                .bind("worker", sam)
+                .map((rs, ctx) -> rs.getString(1) + " " + rs.getInt(2) + "/" + rs.getInt(3))
+                .list());
+        assertThat(monthTools).containsExactly("Maya 90/0", "Midjourney v5 30/0", "Photoshop 20/0", "ZBrush 210/210");
     }
 
     private static List<DayRollup.ToolMinutes> tools(Jdbi jdbi, long worker, LocalDate day) {

@@ -28,14 +28,15 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The worker-day rollups, kept on every write, always equal what the raw steps say. Random
  * sequences of creates, replaces (moving tasks between days too) and deletes go through the
- * service, refused writes (a day over 1,440 minutes) included; then each day's rollup is compared
- * with a recomputation from the steps in SQL, written independently of the Java that keeps them.
+ * service, refused writes (a day over 1,440 minutes) included; then each day's rollup, and each
+ * month's tool minutes, are compared with a recomputation from the steps in SQL, written independently of the Java that keeps them.
  * Runs on H2 and, in the PostgreSQL execution, on PostgreSQL.
  */
 class WorkerDayRollupProperties {
 
     private static final List<LocalDate> DAYS = List.of(
-            LocalDate.parse("2023-03-13"), LocalDate.parse("2023-03-14"), LocalDate.parse("2023-03-20"));
+            LocalDate.parse("2023-03-13"), LocalDate.parse("2023-03-14"), LocalDate.parse("2023-03-20"),
+            LocalDate.parse("2023-04-03"));
     private static final Caller ADMIN = new Caller(0, null, null, Role.ADMIN);
 
     private static Jdbi jdbi;
@@ -122,6 +123,15 @@ class WorkerDayRollupProperties {
                           AND (minutes <> 0 OR craft_minutes <> 0 OR repeated_minutes <> 0 OR activity_count <> 0)
                         """).bind("workerId", worker.id()).mapTo(Integer.class).one());
         assertThat(emptyDaysHoldingSomething).as("a day with no steps left holds nothing").isZero();
+        int writtenDaysWithoutMonthVersion = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT COUNT(*) FROM worker_days d
+                        WHERE d.worker_id = :workerId
+                          AND NOT EXISTS (SELECT 1 FROM worker_months m
+                                          WHERE m.worker_id = d.worker_id
+                                            AND m.month_start = CAST(DATE_TRUNC('MONTH', d.work_date) AS DATE))
+                        """).bind("workerId", worker.id()).mapTo(Integer.class).one());
+        assertThat(writtenDaysWithoutMonthVersion).as("every written month has a version for the report cache")
+                .isZero();
         assertThat(tools("""
                 SELECT work_date, tool, minutes, craft_minutes FROM worker_day_tools
                 WHERE worker_id = :workerId ORDER BY work_date, tool
@@ -133,7 +143,22 @@ class WorkerDayRollupProperties {
                 GROUP BY work_date, tool
                 ORDER BY work_date, tool
                 """, worker));
+        assertThat(monthTools("""
+                SELECT month_start, tool, minutes, craft_minutes, first_day FROM worker_month_tools
+                WHERE worker_id = :workerId ORDER BY month_start, tool
+                """, worker)).as("month tools").isEqualTo(monthTools(RECOMPUTED_MONTH_TOOLS, worker));
     }
+
+    /** Each month's tool minutes straight from its steps. */
+    private static final String RECOMPUTED_MONTH_TOOLS = """
+            SELECT CAST(DATE_TRUNC('MONTH', work_date) AS DATE) AS month_start, tool, SUM(minutes) AS minutes,
+                   SUM(CASE WHEN mode = 'CRAFT' THEN minutes ELSE 0 END) AS craft_minutes,
+                   MIN(work_date) AS first_day
+            FROM steps
+            WHERE worker_id = :workerId AND tool IS NOT NULL
+            GROUP BY CAST(DATE_TRUNC('MONTH', work_date) AS DATE), tool
+            ORDER BY month_start, tool
+            """;
 
     /** Each day's figures straight from its steps, in logged order (task, then position). */
     private static final String RECOMPUTED_DAYS = """
@@ -170,6 +195,14 @@ class WorkerDayRollupProperties {
         return jdbi.withHandle(handle -> handle.createQuery(sql).bind("workerId", worker.id())
                 .map((rs, ctx) -> rs.getObject("work_date", LocalDate.class) + " " + rs.getString("tool") + " "
                         + rs.getInt("minutes") + " " + rs.getInt("craft_minutes"))
+                .list());
+    }
+
+    private static List<String> monthTools(String sql, Worker worker) {
+        return jdbi.withHandle(handle -> handle.createQuery(sql).bind("workerId", worker.id())
+                .map((rs, ctx) -> rs.getObject("month_start", LocalDate.class) + " " + rs.getString("tool") + " "
+                        + rs.getInt("minutes") + " " + rs.getInt("craft_minutes") + " from "
+                        + rs.getObject("first_day", LocalDate.class))
                 .list());
     }
 
