@@ -134,6 +134,7 @@ public final class ScaleBench {
             Latency report = latencies(yearly, ADMIN_TOKEN, REQUESTS, 0);
             Latency longReport = latencies(fiveYears, ADMIN_TOKEN, 50, 0);
             Latency teamReport = latencies(team, ADMIN_TOKEN, 10, 0);
+            Latency teamAfterWrite = afterEachWrite(base, tokens, team.apply(0), 20);
             Throughput reads = hammer(base, tokens, false);
             Throughput writes = hammer(base, tokens, true);
             long heap = heapAfterGc("http://127.0.0.1:" + adminPort);
@@ -148,9 +149,12 @@ public final class ScaleBench {
             rows.add(new Row("5-year, 100-steps-a-day worker report p50 / p99",
                     ms(longReport.p50()) + " / " + ms(longReport.p99()), "/api/me " + ms(me.p50()),
                     ratio(longReport.p50(), me.p50()), "<= 50 ms", met(longReport.p50() <= 0.050)));
-            rows.add(new Row("team report, " + WORKERS + " workers, p50 / p99", ms(teamReport.p50()) + " / "
+            rows.add(new Row("team report, " + WORKERS + " workers, repeated, p50 / p99", ms(teamReport.p50()) + " / "
                     + ms(teamReport.p99()), "/api/me " + ms(me.p50()), ratio(teamReport.p50(), me.p50()), "<= 250 ms",
                     met(teamReport.p50() <= 0.250)));
+            rows.add(new Row("team report right after a member's write to one month of it, p50 / p99",
+                    ms(teamAfterWrite.p50()) + " / " + ms(teamAfterWrite.p99()), "/api/me " + ms(me.p50()),
+                    ratio(teamAfterWrite.p50(), me.p50()), "<= 250 ms", met(teamAfterWrite.p50() <= 0.250)));
             rows.add(new Row("GET /api/me, 32 connections", rate(reads) + " /s, p50 / p99 " + ms(reads.p50()) + " / "
                     + ms(reads.p99()), "", "", "baseline", ""));
             rows.add(new Row("POST /api/tasks, 32 connections, 32 workers", rate(writes) + " /s, p50 / p99 "
@@ -208,6 +212,14 @@ public final class ScaleBench {
             }
             batches.flush();
             try (var restart = db.createStatement()) {
+                // The month versions and month tools the service keeps, as migration 006 builds them.
+                restart.execute("INSERT INTO worker_months (worker_id, month_start, version) "
+                        + "SELECT worker_id, CAST(DATE_TRUNC('MONTH', work_date) AS DATE), 1 FROM worker_days "
+                        + "GROUP BY worker_id, CAST(DATE_TRUNC('MONTH', work_date) AS DATE)");
+                restart.execute("INSERT INTO worker_month_tools (worker_id, month_start, tool, minutes, craft_minutes, "
+                        + "first_day) SELECT worker_id, CAST(DATE_TRUNC('MONTH', work_date) AS DATE), tool, SUM(minutes), "
+                        + "SUM(craft_minutes), MIN(work_date) FROM worker_day_tools "
+                        + "GROUP BY worker_id, CAST(DATE_TRUNC('MONTH', work_date) AS DATE), tool");
                 restart.execute("ALTER TABLE tasks ALTER COLUMN id RESTART WITH " + (taskId + 1));
                 restart.execute("ALTER TABLE workers ALTER COLUMN id RESTART WITH " + (WORKERS + 2));
             }
@@ -360,8 +372,14 @@ public final class ScaleBench {
     // ---------------------------------------------------------------- the server
 
     static Process start(Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", "target/craftline.jar", "server",
-                "config.yml");
+        List<String> line = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        // -DserverOpts="-XX:StartFlightRecording=filename=/tmp/server.jfr" profiles the server under load.
+        String serverOpts = System.getProperty("serverOpts", "").trim();
+        if (!serverOpts.isEmpty()) {
+            line.addAll(Arrays.asList(serverOpts.split("\\s+")));
+        }
+        line.addAll(List.of("-jar", "target/craftline.jar", "server", "config.yml"));
+        ProcessBuilder builder = new ProcessBuilder(line);
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return builder.start();
@@ -441,6 +459,28 @@ public final class ScaleBench {
             }
             if (i >= warmUp) {
                 times.add(seconds);
+            }
+        }
+        return new Latency(percentile(times, 50), percentile(times, 99));
+    }
+
+    /**
+     * The team report timed right after a team member logs a task on a day of the year, a different
+     * month each time: the periods of that month are added up again, the others come from the cache.
+     */
+    static Latency afterEachWrite(String base, List<String> tokens, String report, int count) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            LocalDate day = FIRST_DAY.plusMonths(i % 12).plusDays(i / 12);
+            HttpResponse<String> written = post(base + "/api/tasks", tokens.get(i % tokens.size()), task(day));
+            if (written.statusCode() != 201) {
+                throw new IllegalStateException("POST answered " + written.statusCode() + ": " + written.body());
+            }
+            long t = System.nanoTime();
+            HttpResponse<String> response = get(report, ADMIN_TOKEN);
+            times.add((System.nanoTime() - t) / 1e9);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(report + " answered " + response.statusCode());
             }
         }
         return new Latency(percentile(times, 50), percentile(times, 99));
