@@ -8,8 +8,10 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
 import org.craftline.auth.AdminBootstrap;
 import org.craftline.auth.Authentication;
 import org.craftline.auth.TokenCommand;
@@ -19,13 +21,17 @@ import org.craftline.auth.TokenResource;
 import org.craftline.auth.WorkerTokenResource;
 import org.craftline.common.Clocks;
 import org.craftline.common.Dialect;
-import org.craftline.demo.DemoCommand;
 import org.craftline.common.Json;
 import org.craftline.common.Migrations;
 import org.craftline.common.ProblemMappers;
 import org.craftline.common.RequestSizeLimit;
+import org.craftline.common.SecurityHeaders;
+import org.craftline.demo.DemoCommand;
 import org.craftline.event.EventDao;
 import org.craftline.event.EventResource;
+import org.craftline.openapi.OpenApiDocument;
+import org.craftline.openapi.OpenApiResource;
+import org.craftline.openapi.SwaggerUi;
 import org.craftline.report.ReportBulkhead;
 import org.craftline.report.ReportDao;
 import org.craftline.report.ReportResource;
@@ -59,6 +65,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         bootstrap.addCommand(new DemoCommand());
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        SwaggerUi.addTo(bootstrap);
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(CraftlineConfiguration configuration) {
@@ -96,6 +103,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         new AdminBootstrap(tokens, issuer, clock, System.out).ensureAdminToken(
                 configuration.getAuth().getAdminToken(), Path.of(configuration.getAuth().getAdminTokenFile()));
 
+        environment.servlets().addFilter("security-headers", new SecurityHeaders())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new RequestSizeLimit());
         ProblemMappers.register(environment.jersey());
         Authentication.register(environment.jersey(), tokens, clock);
@@ -110,6 +119,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class), events,
                 configuration.getPrivacy().getMinGroupSize(), configuration.getReports().getCachedPeriods()), owners,
                 reportBulkhead, clock));
+        environment.jersey().register(new OpenApiResource(
+                () -> OpenApiDocument.json(environment.jersey().getResourceConfig().getClasses())));
     }
 
     public ReportBulkhead reportBulkhead() {

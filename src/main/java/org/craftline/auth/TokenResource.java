@@ -1,5 +1,9 @@
 package org.craftline.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +32,9 @@ public class TokenResource {
         this.clock = clock;
     }
 
+    @Operation(summary = "Who the token belongs to, and its role",
+            responses = @ApiResponse(responseCode = "200", description = "The caller",
+                    content = @Content(schema = @Schema(implementation = Me.class))))
     @GET
     @Path("/me")
     @PermitAll
@@ -40,6 +47,8 @@ public class TokenResource {
     }
 
     /** Revokes the token: it stops working on the next request. The row stays, for the record. */
+    @Operation(summary = "Revoke a token",
+            responses = @ApiResponse(responseCode = "204", description = "Revoked; the token stops working on the next request"))
     @DELETE
     @Path("/tokens/{id: [0-9]{1,18}}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})

@@ -1,5 +1,9 @@
 package org.craftline.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,6 +42,9 @@ public class WorkerTokenResource {
     }
 
     /** An admin makes tokens of any role for anyone; a worker makes WORKER tokens for themselves. */
+    @Operation(summary = "Make a token for the worker; its secret is shown only in this answer",
+            responses = @ApiResponse(responseCode = "201", description = "The new token, with its secret",
+                    content = @Content(schema = @Schema(implementation = IssuedToken.class))))
     @POST
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response create(@Auth Caller caller, @PathParam("handle") String handle,
@@ -53,12 +60,16 @@ public class WorkerTokenResource {
     }
 
     /** The tokens' ids, prefixes and dates; never a secret, which is not stored. */
+    @Operation(summary = "The worker's tokens, without secrets",
+            responses = @ApiResponse(responseCode = "200", description = "The tokens",
+                    content = @Content(schema = @Schema(implementation = Listing.class))))
     @GET
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Listing list(@Auth Caller caller, @PathParam("handle") String handle) {
         return new Listing(tokens.listByWorker(workers.visibleTo(caller, handle).id()));
     }
 
+    @Schema(name = "TokenListing")
     public record Listing(List<TokenView> items) {
     }
 }

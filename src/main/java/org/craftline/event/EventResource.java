@@ -1,5 +1,9 @@
 package org.craftline.event;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,6 +44,9 @@ public class EventResource {
         this.clock = clock;
     }
 
+    @Operation(summary = "Record a dated event, such as adopting a tool",
+            responses = @ApiResponse(responseCode = "201", description = "The event; Location names it",
+                    content = @Content(schema = @Schema(implementation = Event.class))))
     @POST
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response create(@Auth Caller caller, @NotNull @Valid EventRequest request, @Context UriInfo uri) {
@@ -53,12 +60,18 @@ public class EventResource {
     }
 
     /** A worker token lists only its own events, whatever {@code worker} says. */
+    @Operation(summary = "Events, of one worker or all the caller may see",
+            responses = @ApiResponse(responseCode = "200", description = "The events",
+                    content = @Content(schema = @Schema(implementation = Listing.class))))
     @GET
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Listing list(@Auth Caller caller, @QueryParam("worker") String worker) {
         return new Listing(workers.listed(caller, worker).map(events::listByWorker).orElseGet(events::listAll));
     }
 
+    @Operation(summary = "One event",
+            responses = @ApiResponse(responseCode = "200", description = "The event",
+                    content = @Content(schema = @Schema(implementation = Event.class))))
     @GET
     @Path("/{id: [0-9]{1,18}}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
@@ -66,6 +79,8 @@ public class EventResource {
         return find(caller, id);
     }
 
+    @Operation(summary = "Delete an event",
+            responses = @ApiResponse(responseCode = "204", description = "Deleted"))
     @DELETE
     @Path("/{id: [0-9]{1,18}}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
@@ -85,6 +100,7 @@ public class EventResource {
         return ApiException.notFound("No event with id " + id);
     }
 
+    @Schema(name = "EventListing")
     public record Listing(List<Event> items) {
     }
 }

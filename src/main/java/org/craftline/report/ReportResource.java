@@ -1,5 +1,9 @@
 package org.craftline.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -69,6 +73,14 @@ public class ReportResource {
      * One worker's report ({@code worker=}: that worker or an admin) or a team's aggregate
      * ({@code team=}: analysts and admins, with small groups suppressed), as JSON, CSV or SVG.
      */
+    @Operation(summary = "The deskilling report of a worker or a team: craft share per period, trend, shifts, "
+            + "events, tools and fragmentation, as JSON, CSV or an SVG chart",
+            responses = @ApiResponse(responseCode = "200", description = "The report, in the format asked for",
+                    content = {
+                        @Content(mediaType = MediaType.APPLICATION_JSON,
+                                schema = @Schema(implementation = DeskillingReport.class)),
+                        @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = "string")),
+                        @Content(mediaType = ReportChart.MEDIA_TYPE, schema = @Schema(type = "string"))}))
     @GET
     @Path("/deskilling")
     @Produces({MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE, ReportChart.MEDIA_TYPE})

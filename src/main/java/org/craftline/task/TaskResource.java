@@ -1,5 +1,9 @@
 package org.craftline.task;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,6 +44,9 @@ public class TaskResource {
         this.workers = workers;
     }
 
+    @Operation(summary = "Log a task decomposed into steps",
+            responses = @ApiResponse(responseCode = "201", description = "The task as stored; Location and ETag name it",
+                    content = @Content(schema = @Schema(implementation = Task.class))))
     @POST
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response create(@Auth Caller caller, @NotNull @Valid TaskRequest request, @Context UriInfo uri) {
@@ -51,6 +58,9 @@ public class TaskResource {
     }
 
     /** A worker token lists only its own tasks, whatever {@code worker} says. */
+    @Operation(summary = "Tasks, newest first, filtered and paged by cursor",
+            responses = @ApiResponse(responseCode = "200", description = "A page of tasks",
+                    content = @Content(schema = @Schema(implementation = TaskPage.class))))
     @GET
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public TaskPage list(@Auth Caller caller,
@@ -73,6 +83,9 @@ public class TaskResource {
                 Params.integer("limit", limit, 1, TaskQuery.MAX_LIMIT, TaskQuery.DEFAULT_LIMIT)));
     }
 
+    @Operation(summary = "One task with its steps",
+            responses = @ApiResponse(responseCode = "200", description = "The task; ETag is its version",
+                    content = @Content(schema = @Schema(implementation = Task.class))))
     @GET
     @Path("/{id: [0-9]{1,18}}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
@@ -81,6 +94,9 @@ public class TaskResource {
         return Response.ok(task).tag(task.entityTag()).build();
     }
 
+    @Operation(summary = "Replace a task; If-Match must carry the ETag of your last read",
+            responses = @ApiResponse(responseCode = "200", description = "The task as stored now; ETag is its new version",
+                    content = @Content(schema = @Schema(implementation = Task.class))))
     @PUT
     @Path("/{id: [0-9]{1,18}}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
@@ -97,6 +113,8 @@ public class TaskResource {
     }
 
     /** If-Match is optional here; when given, a stale one is refused like on PUT. */
+    @Operation(summary = "Delete a task",
+            responses = @ApiResponse(responseCode = "204", description = "Deleted"))
     @DELETE
     @Path("/{id: [0-9]{1,18}}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})

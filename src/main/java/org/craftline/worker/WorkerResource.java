@@ -1,5 +1,9 @@
 package org.craftline.worker;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,6 +41,9 @@ public class WorkerResource {
         this.clock = clock;
     }
 
+    @Operation(summary = "Create a worker (admins)",
+            responses = @ApiResponse(responseCode = "201", description = "The worker; Location names it",
+                    content = @Content(schema = @Schema(implementation = Worker.class))))
     @POST
     @RolesAllowed(Role.Names.ADMIN)
     public Response create(@NotNull @Valid CreateWorkerRequest request, @Context UriInfo uri) {
@@ -55,12 +62,18 @@ public class WorkerResource {
                 .build();
     }
 
+    @Operation(summary = "All workers (admins)",
+            responses = @ApiResponse(responseCode = "200", description = "The workers",
+                    content = @Content(schema = @Schema(implementation = Listing.class))))
     @GET
     @RolesAllowed(Role.Names.ADMIN)
     public Listing list() {
         return new Listing(workers.listAll());
     }
 
+    @Operation(summary = "One worker",
+            responses = @ApiResponse(responseCode = "200", description = "The worker",
+                    content = @Content(schema = @Schema(implementation = Worker.class))))
     @GET
     @Path("/{handle}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
@@ -69,6 +82,7 @@ public class WorkerResource {
     }
 
     /** The list wrapper leaves room for pagination without breaking clients. */
+    @Schema(name = "WorkerListing")
     public record Listing(List<Worker> items) {
     }
 }

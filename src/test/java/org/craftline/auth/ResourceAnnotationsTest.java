@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No route may be reachable without a decision about who may use it: every resource method carries
- * {@code @RolesAllowed}, {@code @PermitAll} or {@code @DenyAll}. Resources are found by scanning the
+ * {@code @RolesAllowed}, {@code @PermitAll} (any valid token), {@code @DenyAll} or {@link Public}
+ * (no token). Resources are found by scanning the
  * compiled classes, so a new resource is checked without anyone remembering to list it.
  */
 @NoDatabase
@@ -40,7 +41,7 @@ class ResourceAnnotationsTest {
                 }
                 methods++;
                 if (!method.isAnnotationPresent(RolesAllowed.class) && !method.isAnnotationPresent(PermitAll.class)
-                        && !method.isAnnotationPresent(DenyAll.class)) {
+                        && !method.isAnnotationPresent(DenyAll.class) && !method.isAnnotationPresent(Public.class)) {
                     undecided.add(resource.getSimpleName() + "." + method.getName());
                 }
             }
