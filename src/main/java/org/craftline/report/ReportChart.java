@@ -7,13 +7,16 @@ import java.awt.Rectangle;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.craftline.common.Text;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -25,8 +28,10 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * The report as an SVG chart (JFreeChart drawn by JFreeSVG): craft share per period as a line, the
- * Theil-Sen trend, change points as vertical rules, events as labelled markers, and empty or
- * suppressed periods left blank (grey bands mark the suppressed ones).
+ * Theil-Sen trend, the segment means between change points as steps, change points as vertical
+ * rules, events as labelled markers, and empty or suppressed periods left blank (grey bands mark
+ * the suppressed ones). Labels are placed so that they neither overlap nor leave the plot
+ * ({@link LabelRows}), and every text is made XML-safe, so the document always parses.
  */
 final class ReportChart {
 
@@ -37,7 +42,15 @@ final class ReportChart {
     private static final Color TREND = new Color(0xc0, 0x39, 0x2b);
     private static final Color CHANGE = new Color(0x6c, 0x34, 0x83);
     private static final Color EVENT = new Color(0x27, 0x7d, 0x4e);
+    private static final Color MEANS = new Color(0xe6, 0x7e, 0x22);
     private static final int LABEL_STEP = 16;
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** A little wider than the average glyph of the label font, so estimates err towards room. */
+    private static final double LABEL_CHAR_WIDTH = 6.6;
+    /** The plot's width inside the axes and insets, estimated on the safe side. */
+    private static final double PLOT_WIDTH = WIDTH - 120;
+    private static final int EVENT_ROWS = 6;
+    private static final int CHANGE_ROWS = 3;
 
     static {
         // JFreeChart draws rotated text (the y-axis label) as glyph outlines by default; as SVG text
@@ -49,12 +62,21 @@ final class ReportChart {
     }
 
     static String svg(DeskillingReport report) {
+        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart(report).draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return svg.getSVGDocument();
+    }
+
+    static JFreeChart chart(DeskillingReport report) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(shareLine(report.series()));
         data.addSeries(trendLine(report));
         DateAxis time = new DateAxis("Period (" + report.bucket().jsonName() + " starting)");
+        time.setRange(first(report), last(report));
         NumberAxis share = new NumberAxis("Craft share of logged minutes");
-        share.setRange(0, 1);
+        // A little room above 1 and below 0, so that a point at either end is drawn whole.
+        share.setRange(-0.04, 1.04);
+        share.setTickUnit(new NumberTickUnit(0.2));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, SHARE);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
@@ -66,17 +88,22 @@ final class ReportChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        if (!report.changePoints().isEmpty()) {
+            XYStepRenderer steps = new XYStepRenderer();
+            steps.setSeriesPaint(0, MEANS);
+            steps.setSeriesStroke(0, new BasicStroke(2.5f));
+            plot.setDataset(1, new XYSeriesCollection(segmentMeans(report)));
+            plot.setRenderer(1, steps);
+        }
         markSuppressed(plot, report.series());
-        markChanges(plot, report.changePoints());
-        markEvents(plot, report.events());
+        markChanges(plot, report);
+        markEvents(plot, report);
 
-        JFreeChart chart = new JFreeChart("Craft share, " + report.subject().describe() + ", " + report.from()
-                + " to " + report.to() + " (" + report.trend().verdict() + ")",
+        JFreeChart chart = new JFreeChart(Text.xmlSafe("Craft share, " + report.subject().describe() + ", "
+                + report.from() + " to " + report.to() + " (" + report.trend().verdict() + ")"),
                 new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return svg.getSVGDocument();
+        return chart;
     }
 
     /** Null shares stay null: the line breaks there, so empty and suppressed periods show as gaps. */
@@ -111,38 +138,106 @@ final class ReportChart {
         }
     }
 
-    /** Shift labels along the bottom, each a line higher than the last so that close ones stay legible. */
-    private static void markChanges(XYPlot plot, List<ChangePoint> changes) {
+    /**
+     * Each period with a share at the mean of its segment between change points: drawn as steps,
+     * the level before and after each shift.
+     */
+    private static XYSeries segmentMeans(DeskillingReport report) {
+        XYSeries means = new XYSeries("Segment means between shifts", false, true);
+        List<ChangePoint> changes = report.changePoints();
+        for (PeriodSummary period : report.series()) {
+            if (period.craftShare() == null) {
+                continue;
+            }
+            double mean = changes.get(0).shareBefore();
+            for (ChangePoint change : changes) {
+                if (!period.start().isBefore(change.start())) {
+                    mean = change.shareAfter();
+                }
+            }
+            means.add(millis(period.start()), mean);
+        }
+        PeriodSummary last = report.series().get(report.series().size() - 1);
+        if (!means.isEmpty()) {
+            // The last level runs to the end of its period, not only to its start.
+            means.add(millis(last.end().plusDays(1)), means.getY(means.getItemCount() - 1));
+        }
+        return means;
+    }
+
+    /** Shift labels along the bottom, placed in rows so that close ones stay legible. */
+    private static void markChanges(XYPlot plot, DeskillingReport report) {
+        List<ChangePoint> changes = report.changePoints();
+        List<String> labels = changes.stream().map(change -> "shift " + change.start()).toList();
+        List<LabelRows.Place> places = place(report, changes.stream().map(ChangePoint::start).toList(), labels,
+                CHANGE_ROWS);
         for (int i = 0; i < changes.size(); i++) {
-            ChangePoint change = changes.get(i);
-            ValueMarker rule = new ValueMarker(millis(change.start()), CHANGE, new BasicStroke(2f));
-            label(rule, "shift " + change.start(), CHANGE);
-            rule.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            rule.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-            rule.setLabelOffset(new RectangleInsets(4, 4, 4 + LABEL_STEP * (i % 4), 4));
+            ValueMarker rule = new ValueMarker(millis(changes.get(i).start()), CHANGE, new BasicStroke(2f));
+            label(rule, labels.get(i), CHANGE);
+            LabelRows.Place place = places.get(i);
+            rule.setLabelAnchor(place.leftwards() ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+            rule.setLabelTextAnchor(place.leftwards() ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
+            rule.setLabelOffset(new RectangleInsets(4, 4, 4 + LABEL_STEP * place.row(), 4));
             plot.addDomainMarker(rule);
         }
     }
 
-    /** Event labels along the top, staggered the same way. */
-    private static void markEvents(XYPlot plot, List<EventEffect> events) {
+    /** Event labels along the top, placed the same way. */
+    private static void markEvents(XYPlot plot, DeskillingReport report) {
+        List<EventEffect> events = report.events();
+        List<String> labels = events.stream().map(EventEffect::label).toList();
+        List<LabelRows.Place> places = place(report, events.stream().map(EventEffect::date).toList(), labels,
+                EVENT_ROWS);
         for (int i = 0; i < events.size(); i++) {
-            EventEffect event = events.get(i);
-            ValueMarker marker = new ValueMarker(millis(event.date()), EVENT, new BasicStroke(1f,
+            ValueMarker marker = new ValueMarker(millis(events.get(i).date()), EVENT, new BasicStroke(1f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
-            label(marker, event.label(), EVENT);
-            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            marker.setLabelOffset(new RectangleInsets(4 + LABEL_STEP * (i % 6), 4, 4, 4));
+            label(marker, labels.get(i), EVENT);
+            LabelRows.Place place = places.get(i);
+            marker.setLabelAnchor(place.leftwards() ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(place.leftwards() ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            marker.setLabelOffset(new RectangleInsets(4 + LABEL_STEP * place.row(), 4, 4, 4));
             plot.addDomainMarker(marker);
         }
     }
 
+    private static List<LabelRows.Place> place(DeskillingReport report, List<LocalDate> dates, List<String> labels,
+                                               int rows) {
+        double first = first(report);
+        double span = last(report) - first;
+        double[] positions = dates.stream().mapToDouble(date -> (millis(date) - first) / span * PLOT_WIDTH).toArray();
+        double[] widths = labels.stream().mapToDouble(label -> label.length() * LABEL_CHAR_WIDTH + 8).toArray();
+        return LabelRows.place(positions, widths, PLOT_WIDTH, rows);
+    }
+
     private static void label(ValueMarker marker, String text, Color color) {
-        marker.setLabel(text);
-        marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        marker.setLabel(Text.xmlSafe(text));
+        marker.setLabelFont(LABEL_FONT);
         marker.setLabelPaint(color);
         marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+    }
+
+    /**
+     * The time axis runs from the first period's first day to the day after the last period, with
+     * a margin of 2% at each end so that a point on the first day is drawn whole.
+     */
+    private static double first(DeskillingReport report) {
+        return start(report) - margin(report);
+    }
+
+    private static double last(DeskillingReport report) {
+        return end(report) + margin(report);
+    }
+
+    private static double start(DeskillingReport report) {
+        return millis(report.series().get(0).start());
+    }
+
+    private static double end(DeskillingReport report) {
+        return millis(report.series().get(report.series().size() - 1).end().plusDays(1));
+    }
+
+    private static double margin(DeskillingReport report) {
+        return (end(report) - start(report)) * 0.02;
     }
 
     private static double millis(LocalDate day) {

@@ -1,0 +1,109 @@
+package org.craftline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.jackson.Jackson;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.craftline.NoDatabase;
+import org.craftline.common.Json;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.Marker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * The SVG chart reads well and always parses: a share of 1.0 inside the plot, the levels between
+ * shifts drawn as steps, close event labels in separate rows, a label at the right edge reading
+ * leftwards, and any label text, control characters and markup included, giving well-formed XML.
+ * Built from the report fixture the API's clients rely on.
+ */
+@NoDatabase
+class ReportChartTest {
+
+    private static final ObjectMapper JSON = Json.configure(Jackson.newObjectMapper());
+    private static final String HOSTILE = "a <b> & \"c\" ' \u0001\u0008\u001f \uFFFE\uFFFF \uD800 ]]> end";
+
+    /** The fixture with a week at 1.0 and four events: two close together, one at the right edge. */
+    private static DeskillingReport report() throws Exception {
+        ObjectNode tree;
+        try (InputStream in = ReportChartTest.class.getResourceAsStream("/fixtures/report-response.json")) {
+            tree = (ObjectNode) JSON.readTree(in);
+        }
+        ((ObjectNode) tree.withArray("series").get(0)).put("craftShare", 1.0);
+        ArrayNode events = tree.withArray("events");
+        ObjectNode template = (ObjectNode) events.get(0);
+        events.removeAll();
+        for (String[] event : new String[][] {{"2023-03-15", HOSTILE}, {"2023-03-16", "second event, a day later"},
+                {"2023-03-17", "third event"}, {"2023-04-02", "a long label on the very last day of the range"}}) {
+            events.add(template.deepCopy().put("date", event[0]).put("label", event[1]));
+        }
+        return JSON.reader().without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .forType(DeskillingReport.class).readValue(tree);
+    }
+
+    @Test
+    void theSvg_isWellFormedXml_whateverTheLabelsHold() throws Exception {
+        String svg = ReportChart.svg(report());
+        // Kept for a look: target/charts/fixture-chart.svg.
+        Files.createDirectories(Path.of("target", "charts"));
+        Files.writeString(Path.of("target", "charts", "fixture-chart.svg"), svg);
+
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setNamespaceAware(true);
+        // The document names SVG 1.0's DTD; well-formedness needs no fetching of it.
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document parsed = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(parsed.getDocumentElement().getLocalName()).isEqualTo("svg");
+        assertThat(parsed.getDocumentElement().getTextContent()).contains("a <b> & \"c\" '", "]]> end",
+                "Segment means between shifts");
+    }
+
+    @Test
+    void aShareOfOne_isInsideThePlot_andShiftsAreStepsBetweenSegmentMeans() throws Exception {
+        DeskillingReport report = report();
+        XYPlot plot = ReportChart.chart(report).getXYPlot();
+
+        assertThat(plot.getRangeAxis().getLowerBound()).isLessThan(0);
+        assertThat(plot.getRangeAxis().getUpperBound()).isGreaterThan(1);
+        XYDataset means = plot.getDataset(1);
+        ChangePoint shift = report.changePoints().get(0);
+        assertThat(means.getYValue(0, 0)).isEqualTo(shift.shareBefore());
+        assertThat(means.getYValue(0, means.getItemCount(0) - 1)).isEqualTo(shift.shareAfter());
+        assertThat(plot.getRenderer(1).getClass().getSimpleName()).isEqualTo("XYStepRenderer");
+    }
+
+    @Test
+    void closeLabels_takeSeparateRows_andOneAtTheEndReadsLeftwards() throws Exception {
+        JFreeChart chart = ReportChart.chart(report());
+        @SuppressWarnings("unchecked")
+        Collection<Marker> markers = chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND);
+        List<ValueMarker> events = markers.stream().filter(ValueMarker.class::isInstance).map(ValueMarker.class::cast)
+                .filter(m -> m.getLabelAnchor() == RectangleAnchor.TOP_RIGHT || m.getLabelAnchor() == RectangleAnchor.TOP_LEFT)
+                .toList();
+
+        assertThat(events).hasSize(4);
+        assertThat(events.subList(0, 3)).extracting(m -> m.getLabelOffset().getTop()).doesNotHaveDuplicates();
+        assertThat(events.get(3).getLabelAnchor()).as("the last day's label reads leftwards")
+                .isEqualTo(RectangleAnchor.TOP_LEFT);
+    }
+}
