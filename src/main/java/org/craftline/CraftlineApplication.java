@@ -42,7 +42,6 @@ import org.craftline.worker.WorkerDao;
 import org.craftline.worker.WorkerResource;
 import org.craftline.worker.Workers;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** Wiring only: what runs, in which order, with which collaborators. */
 public class CraftlineApplication extends Application<CraftlineConfiguration> {
@@ -93,7 +92,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         database.setInitializationQuery(
                 dialect.statementTimeoutSql(configuration.getDatabaseSafety().getStatementTimeout().toJavaDuration()));
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
-        jdbi.installPlugin(new SqlObjectPlugin());
+        SqlObjects.install(jdbi);
         jdbi.useHandle(handle -> dialect.checkDurability(handle,
                 configuration.getDatabaseSafety().isAllowUnsafeDurability()));
         Clock clock = Clocks.system();

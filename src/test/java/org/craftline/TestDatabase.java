@@ -4,9 +4,9 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
 import java.util.UUID;
+import org.craftline.SqlObjects;
 import org.craftline.common.Migrations;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * A private database with the real migrations applied, for DAO tests: in-memory H2, or on the
@@ -64,7 +64,7 @@ public final class TestDatabase {
         pool.setMinIdleTime(Duration.seconds(1));
         pool.setEvictionInterval(Duration.seconds(1));
         Jdbi jdbi = Jdbi.create(pool.build(new MetricRegistry(), "test-" + UUID.randomUUID()));
-        jdbi.installPlugin(new SqlObjectPlugin());
+        SqlObjects.install(jdbi);
         return jdbi;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.craftline.SqlObjects;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.common.Clocks;
 import org.craftline.common.Migrations;
@@ -16,7 +17,6 @@ import org.craftline.common.Role;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * {@code java -jar craftline.jar token create --worker sam --role WORKER config.yml}: makes a token
@@ -65,7 +65,7 @@ public final class TokenCommand extends ConfiguredCommand<CraftlineConfiguration
         }
         ManagedDataSource dataSource = configuration.getDataSourceFactory().build(bootstrap.getMetricRegistry(), "token");
         try {
-            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+            Jdbi jdbi = SqlObjects.install(Jdbi.create(dataSource));
             Worker owner = handle == null ? null : jdbi.onDemand(WorkerDao.class).findByHandle(handle)
                     .orElseThrow(() -> new IllegalArgumentException("No worker with handle '" + handle + "'"));
             Clock clock = Clocks.system();

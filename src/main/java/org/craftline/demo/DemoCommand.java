@@ -7,6 +7,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
+import org.craftline.SqlObjects;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.auth.IssuedToken;
 import org.craftline.auth.TokenDao;
@@ -18,7 +19,6 @@ import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * {@code java -jar craftline.jar demo config.yml}: seeds the demo year into the configured database
@@ -40,7 +40,7 @@ public final class DemoCommand extends ConfiguredCommand<CraftlineConfiguration>
         }
         ManagedDataSource dataSource = configuration.getDataSourceFactory().build(bootstrap.getMetricRegistry(), "demo");
         try {
-            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+            Jdbi jdbi = SqlObjects.install(Jdbi.create(dataSource));
             Clock clock = Clocks.system();
             DemoSeeder.Outcome outcome = new DemoSeeder(jdbi, clock).seed();
             TokenIssuer issuer = new TokenIssuer(jdbi.onDemand(TokenDao.class), clock);

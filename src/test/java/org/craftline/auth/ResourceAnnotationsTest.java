@@ -10,13 +10,10 @@ import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
-import org.craftline.CraftlineApplication;
+import org.craftline.CompiledClasses;
 import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -59,21 +56,6 @@ class ResourceAnnotationsTest {
     }
 
     private static List<Class<?>> resourceClasses() throws IOException, URISyntaxException {
-        var root = Paths.get(CraftlineApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Class<?>> resources = new ArrayList<>();
-        try (Stream<java.nio.file.Path> files = Files.walk(root)) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                try {
-                    Class<?> type = Class.forName(name, false, CraftlineApplication.class.getClassLoader());
-                    if (type.isAnnotationPresent(Path.class)) {
-                        resources.add(type);
-                    }
-                } catch (ClassNotFoundException | LinkageError e) {
-                    throw new AssertionError("cannot load " + name, e);
-                }
-            }
-        }
-        return resources;
+        return CompiledClasses.all().stream().filter(type -> type.isAnnotationPresent(Path.class)).toList();
     }
 }

@@ -9,12 +9,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.craftline.SqlObjects;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
 import org.craftline.TestApp;
 import org.craftline.common.Clocks;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,7 +42,7 @@ class DemoTest {
     }
 
     private static DemoSeeder seeder() {
-        Jdbi jdbi = TestApp.jdbi(APP.getConfiguration()).installPlugin(new SqlObjectPlugin());
+        Jdbi jdbi = SqlObjects.install(TestApp.jdbi(APP.getConfiguration()));
         return new DemoSeeder(jdbi, Clocks.system());
     }
 
