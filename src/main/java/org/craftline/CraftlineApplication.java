@@ -1,5 +1,6 @@
 package org.craftline;
 
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -46,6 +47,9 @@ import org.jdbi.v3.core.Jdbi;
 /** Wiring only: what runs, in which order, with which collaborators. */
 public class CraftlineApplication extends Application<CraftlineConfiguration> {
 
+    /** Where Jersey serves the API; resources' paths are relative to it. */
+    public static final String API_PATTERN = "/api/*";
+
     /** Kept so that tests can hold report places the way long reports would. */
     private ReportBulkhead reportBulkhead;
 
@@ -64,6 +68,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         bootstrap.addCommand(new DemoCommand());
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        // The web page at /, from resources/web: plain HTML, CSS and JavaScript modules.
+        bootstrap.addBundle(new AssetsBundle("/web", "/", "index.html", "web"));
         SwaggerUi.addTo(bootstrap);
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
@@ -102,6 +108,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         new AdminBootstrap(tokens, issuer, clock, System.out).ensureAdminToken(
                 configuration.getAuth().getAdminToken(), Path.of(configuration.getAuth().getAdminTokenFile()));
 
+        // The API under /api; everything else is the web page's files (and Swagger UI's under /api/docs/).
+        environment.jersey().setUrlPattern(API_PATTERN);
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new RequestSizeLimit());

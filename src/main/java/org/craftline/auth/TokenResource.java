@@ -20,7 +20,7 @@ import org.craftline.common.Caller;
 import org.craftline.common.Role;
 
 /** Who am I, and revoking a token by its id. */
-@Path("/api")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
 

@@ -26,7 +26,7 @@ import org.craftline.worker.Workers;
  * A worker's tokens. Its own root path, longer than {@code /api/workers}, because JAX-RS picks the
  * root resource with the longest literal path first and never comes back.
  */
-@Path("/api/workers/{handle}/tokens")
+@Path("/workers/{handle}/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkerTokenResource {

@@ -29,7 +29,7 @@ import org.craftline.worker.Worker;
 import org.craftline.worker.Workers;
 import org.craftline.common.Text;
 
-@Path("/api/events")
+@Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EventResource {
@@ -54,7 +54,7 @@ public class EventResource {
         String tool = Text.blankToNull(request.tool());
         long id = events.insert(worker.id(), request.date(), request.label().trim(), tool,
                 clock.instant());
-        return Response.created(uri.getBaseUriBuilder().path("api/events/{id}").build(id))
+        return Response.created(uri.getBaseUriBuilder().path("events/{id}").build(id))
                 .entity(find(caller, id))
                 .build();
     }

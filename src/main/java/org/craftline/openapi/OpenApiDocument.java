@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import jakarta.ws.rs.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,6 +62,7 @@ public final class OpenApiDocument {
                                 .description("An API token: Authorization: Bearer <token>. Admins make worker "
                                         + "tokens with POST /api/workers/{handle}/tokens."))
                         .schemas(ModelConverters.getInstance().read(Problem.class)))
+                .addServersItem(new Server().url("/api").description("This server's API"))
                 .addSecurityItem(ApiConventions.bearer());
         synchronized (OpenAPIExtensions.class) {
             // swagger-core keeps its extensions in one static list: ours goes first, once.

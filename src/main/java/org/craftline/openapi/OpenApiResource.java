@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import org.craftline.auth.Public;
 
 /** The OpenAPI document at {@code /api/openapi.json}, open to all; Swagger UI at {@code /api/docs/} reads it. */
-@Path("/api/openapi.json")
+@Path("/openapi.json")
 public class OpenApiResource {
 
     private final Supplier<String> document;

@@ -23,7 +23,7 @@ import org.craftline.common.Role;
 import org.craftline.worker.Workers;
 import org.craftline.common.Text;
 
-@Path("/api/reports")
+@Path("/reports")
 public class ReportResource {
 
     /** Bounds the work one request can ask for: at most about 260 weeks or 60 months. */

@@ -31,7 +31,7 @@ import org.craftline.common.Role;
 import org.craftline.worker.Workers;
 import org.craftline.common.Text;
 
-@Path("/api/tasks")
+@Path("/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TaskResource {
@@ -51,7 +51,7 @@ public class TaskResource {
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response create(@Auth Caller caller, @NotNull @Valid TaskRequest request, @Context UriInfo uri) {
         Task created = tasks.create(workers.owner(caller, request.worker()), request);
-        return Response.created(uri.getBaseUriBuilder().path("api/tasks/{id}").build(created.id()))
+        return Response.created(uri.getBaseUriBuilder().path("tasks/{id}").build(created.id()))
                 .tag(created.entityTag())
                 .entity(created)
                 .build();

@@ -26,7 +26,7 @@ import org.craftline.common.Role;
 import org.craftline.common.SqlStates;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-@Path("/api/workers")
+@Path("/workers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkerResource {
@@ -57,7 +57,7 @@ public class WorkerResource {
             throw e;
         }
         Worker created = workers.findByHandle(request.handle()).orElseThrow();
-        return Response.created(uri.getBaseUriBuilder().path("api/workers/{handle}").build(created.handle()))
+        return Response.created(uri.getBaseUriBuilder().path("workers/{handle}").build(created.handle()))
                 .entity(created)
                 .build();
     }

@@ -55,6 +55,8 @@ class OpenApiTest {
         paths.fields().forEachRemaining(path -> path.getValue().fieldNames()
                 .forEachRemaining(method -> described.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
         assertThat(described).containsExactlyInAnyOrderElementsOf(routes);
+        assertThat(document().path("servers").get(0).path("url").asText()).as("paths are relative to it")
+                .isEqualTo("/api");
     }
 
     @Test
@@ -88,10 +90,10 @@ class OpenApiTest {
                 .isEqualTo("bearer");
         assertThat(document.path("security").get(0).has("bearer")).isTrue();
         JsonNode paths = document.path("paths");
-        assertThat(paths.path("/api/openapi.json").path("get").path("security")).isEmpty();
-        assertThat(paths.path("/api/tasks").path("post").has("security")).as("inherits the bearer scheme").isFalse();
-        assertThat(paths.path("/api/tasks").path("post").path("responses").has("401")).isTrue();
-        assertThat(paths.path("/api/tasks").path("post").path("requestBody").path("content")
+        assertThat(paths.path("/openapi.json").path("get").path("security")).isEmpty();
+        assertThat(paths.path("/tasks").path("post").has("security")).as("inherits the bearer scheme").isFalse();
+        assertThat(paths.path("/tasks").path("post").path("responses").has("401")).isTrue();
+        assertThat(paths.path("/tasks").path("post").path("requestBody").path("content")
                 .path("application/json").path("schema").path("$ref").asText())
                 .isEqualTo("#/components/schemas/TaskRequest");
         assertThat(document.path("components").path("schemas").path("Step").path("properties").has("minutes"))

@@ -1,0 +1,75 @@
+package org.craftline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.Http;
+import org.craftline.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+
+/** The web page at {@code /} in real Chromium: signing in and out, by keyboard, with clear errors. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class WebPageTest {
+
+    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String page() {
+        return "http://127.0.0.1:" + APP.getLocalPort() + "/";
+    }
+
+    @Test
+    void aWorker_signsInByKeyboard_staysSignedIn_andSignsOut() {
+        Http admin = TestApp.admin(APP);
+        String handle = TestApp.uniqueHandle("page");
+        TestApp.createWorker(admin, handle);
+        String token = TestApp.token(admin, handle, "WORKER");
+
+        browser.open(page());
+        browser.visible("token").sendKeys("not-a-token", Keys.ENTER);
+        browser.waitForText("token-error", "not accepted");
+        browser.screenshot("sign-in-refused");
+
+        browser.visible("token").sendKeys(token, Keys.ENTER);
+        browser.waitForText("who", "Signed in as " + handle + " (worker)");
+        browser.screenshot("signed-in");
+
+        browser.open(page());
+        browser.waitForText("who", "Signed in as " + handle);
+
+        browser.find("sign-out").click();
+        assertThat(browser.visible("token").isDisplayed()).isTrue();
+        assertThat(browser.script("return localStorage.getItem('craftline.token')")).as("the token is forgotten")
+                .isNull();
+        assertThat(browser.find("home").isDisplayed()).isFalse();
+        assertThat(browser.consoleErrors()).as("console errors other than the refused token's 401")
+                .allMatch(message -> message.contains("401"));
+    }
+
+    @Test
+    void thePage_carriesItsProtectingHeaders() {
+        Http.Reply page = new Http(APP.getLocalPort()).get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'none'");
+        assertThat(page.body()).doesNotContain("<script>", "style=", "onclick");
+    }
+}
