@@ -17,6 +17,188 @@ export async function api(path, options = {}) {
   return { status: response.status, body };
 }
 
+const MODES = ['CRAFT', 'EXECUTION'];
+const DISCRETION = ['', 'SELF', 'WITHIN_SPEC', 'PRESCRIBED'];
+const MEDIATION = ['', 'NONE', 'ASSISTED', 'GENERATED'];
+let stepSerial = 0;
+
+function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'text') {
+      node.textContent = value;
+    } else {
+      node.setAttribute(name, value);
+    }
+  }
+  children.forEach((child) => node.append(child));
+  return node;
+}
+
+function labelled(labelText, control) {
+  const id = `step-${stepSerial}-${control.name}`;
+  control.id = id;
+  return [element('label', { for: id, text: labelText }), control];
+}
+
+function select(name, values, labels) {
+  const control = element('select', { name });
+  values.forEach((value, i) => control.append(element('option', { value, text: labels[i] })));
+  return control;
+}
+
+/** One step's row: every control labelled, and a place for the server's word on it. */
+function addStep(step = {}) {
+  stepSerial += 1;
+  const error = element('p', { class: 'error', role: 'alert', id: `step-${stepSerial}-error` });
+  const activity = element('input', { name: 'activity', class: 'activity', list: 'known-activities',
+    maxlength: '64', required: '', 'aria-describedby': error.id });
+  const minutes = element('input', { name: 'minutes', class: 'minutes', type: 'number', min: '1', max: '1440',
+    step: '1', inputmode: 'numeric', required: '', 'aria-describedby': error.id });
+  const mode = select('mode', MODES, ['Craft', 'Execution']);
+  mode.setAttribute('aria-describedby', `mode-rule ${error.id}`);
+  const tool = element('input', { name: 'tool', class: 'tool', list: 'known-tools', maxlength: '100',
+    'aria-describedby': error.id });
+  const discretion = select('discretion', DISCRETION, ['(not said)', 'I decided', 'Within a spec', 'Prescribed']);
+  const mediation = select('mediation', MEDIATION, ['(not said)', 'No tool output', 'Tool-assisted', 'Tool-generated']);
+  activity.value = step.activity || '';
+  minutes.value = step.minutes || '';
+  mode.value = step.mode || 'CRAFT';
+  tool.value = step.tool || '';
+  discretion.value = step.discretion || '';
+  mediation.value = step.mediation || '';
+  const remove = element('button', { type: 'button', class: 'remove', text: 'Remove' });
+  const row = element('li', {}, [
+    ...labelled('Activity', activity), ...labelled('Minutes', minutes), ...labelled('Mode', mode),
+    ...labelled('Tool', tool), ...labelled('Who decided how', discretion),
+    ...labelled('Tool output', mediation), remove, error]);
+  remove.setAttribute('aria-label', 'Remove this step');
+  remove.addEventListener('click', () => {
+    row.remove();
+    if (!$('steps').children.length) {
+      addStep();
+    }
+    updateTotal();
+  });
+  row.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.target.tagName !== 'BUTTON') {
+      event.preventDefault();
+      addStep().querySelector('input').focus();
+    }
+  });
+  row.addEventListener('input', updateTotal);
+  $('steps').append(row);
+  updateTotal();
+  return row;
+}
+
+function stepRows() {
+  return [...$('steps').children];
+}
+
+/** The day's minutes and craft share so far, as the person types. */
+function updateTotal() {
+  let total = 0;
+  let craft = 0;
+  for (const row of stepRows()) {
+    const minutes = Number(row.querySelector('[name=minutes]').value);
+    if (Number.isInteger(minutes) && minutes > 0) {
+      total += minutes;
+      if (row.querySelector('[name=mode]').value === 'CRAFT') {
+        craft += minutes;
+      }
+    }
+  }
+  $('day-total').textContent = total === 0 ? ''
+    : `This task: ${total} minutes, craft share ${Math.round((100 * craft) / total)}%`;
+}
+
+function taskBody() {
+  const steps = stepRows().map((row) => {
+    const value = (name) => row.querySelector(`[name=${name}]`).value.trim();
+    const minutes = value('minutes');
+    const step = { activity: value('activity'), minutes: /^\d+$/.test(minutes) ? Number(minutes) : minutes,
+      mode: value('mode') };
+    for (const optional of ['tool', 'discretion', 'mediation']) {
+      if (value(optional)) {
+        step[optional] = value(optional);
+      }
+    }
+    return step;
+  });
+  return { date: $('task-date').value, title: $('task-title').value.trim(), steps };
+}
+
+function clearErrors() {
+  document.querySelectorAll('#task-form .error').forEach((node) => { node.textContent = ''; });
+  document.querySelectorAll('#task-form [aria-invalid]').forEach((node) => node.removeAttribute('aria-invalid'));
+}
+
+/** Puts each of a problem's errors next to its field: steps[2].minutes in the third step's row. */
+function showProblem(problem) {
+  const errors = problem.errors && problem.errors.length ? problem.errors
+    : [{ field: 'steps', message: problem.detail || problem.title }];
+  for (const { field, message } of errors) {
+    const step = /^steps\[(\d+)\](?:\.(\w+))?/.exec(field || '');
+    let target = $('error-steps');
+    if (step && stepRows()[Number(step[1])]) {
+      const row = stepRows()[Number(step[1])];
+      target = row.querySelector('.error');
+      const control = step[2] && row.querySelector(`[name=${step[2]}]`);
+      if (control) {
+        control.setAttribute('aria-invalid', 'true');
+      }
+    } else if (field === 'date' || field === 'title') {
+      target = $(`error-${field}`);
+      $(`task-${field}`).setAttribute('aria-invalid', 'true');
+    }
+    const prefix = step && step[2] ? `${step[2]}: ` : '';
+    target.textContent = `${target.textContent} ${prefix}${message}`.trim();
+  }
+}
+
+async function saveTask(event) {
+  event.preventDefault();
+  clearErrors();
+  $('task-saved').textContent = '';
+  const answer = await api('/tasks', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(taskBody()) });
+  if (answer.status === 201) {
+    $('task-saved').textContent = `Saved "${answer.body.title}": ${answer.body.totalMinutes} minutes.`;
+    $('task-title').value = '';
+    $('steps').replaceChildren();
+    addStep();
+    await showRecent();
+    return;
+  }
+  showProblem(typeof answer.body === 'object' ? answer.body : { detail: `The server answered ${answer.status}.` });
+}
+
+function fillSuggestions(tasks) {
+  const activities = new Set();
+  const tools = new Set();
+  tasks.forEach((task) => task.steps.forEach((step) => {
+    activities.add(step.activity);
+    if (step.tool) {
+      tools.add(step.tool);
+    }
+  }));
+  $('known-activities').replaceChildren(...[...activities].sort().map((value) => element('option', { value })));
+  $('known-tools').replaceChildren(...[...tools].sort().map((value) => element('option', { value })));
+}
+
+async function showRecent() {
+  const answer = await api('/tasks?limit=50');
+  if (answer.status !== 200) {
+    return;
+  }
+  fillSuggestions(answer.body.items);
+  $('recent').replaceChildren(...answer.body.items.slice(0, 10).map((task) => element('li', {
+    text: `${task.date}: ${task.title}, ${task.totalMinutes} minutes, craft share `
+      + `${task.craftShare === null ? 'none' : `${Math.round(100 * task.craftShare)}%`}`,
+  })));
+}
+
 async function showSignedIn() {
   const me = await api('/me');
   if (me.status !== 200) {
@@ -29,6 +211,15 @@ async function showSignedIn() {
   $('account').hidden = false;
   $('sign-in').hidden = true;
   $('home').hidden = false;
+  if (!$('task-date').value) {
+    const today = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    $('task-date').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  }
+  if (!stepRows().length) {
+    addStep();
+  }
+  await showRecent();
 }
 
 function showSignedOut(message = '') {
@@ -50,6 +241,9 @@ $('sign-in-form').addEventListener('submit', async (event) => {
   localStorage.setItem(TOKEN_KEY, token);
   await showSignedIn();
 });
+
+$('task-form').addEventListener('submit', saveTask);
+$('add-step').addEventListener('click', () => addStep().querySelector('input').focus());
 
 $('sign-out').addEventListener('click', () => {
   localStorage.removeItem(TOKEN_KEY);

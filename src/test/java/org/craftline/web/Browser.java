@@ -81,8 +81,8 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
-    Object script(String javaScript) {
-        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javaScript);
+    Object script(String javaScript, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javaScript, arguments);
     }
 
     /** The console's errors since the last call. */

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** The web page at {@code /} in real Chromium: signing in and out, by keyboard, with clear errors. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -62,6 +65,48 @@ class WebPageTest {
         assertThat(browser.find("home").isDisplayed()).isFalse();
         assertThat(browser.consoleErrors()).as("console errors other than the refused token's 401")
                 .allMatch(message -> message.contains("401"));
+    }
+
+    @Test
+    void aTaskOfTwoSteps_isLoggedByKeyboard_andAServerErrorShowsByItsField() {
+        Http admin = TestApp.admin(APP);
+        String handle = TestApp.uniqueHandle("logger");
+        TestApp.createWorker(admin, handle);
+        browser.open(page());
+        browser.script("localStorage.setItem('craftline.token', arguments[0])", TestApp.token(admin, handle, "WORKER"));
+        browser.open(page());
+        browser.waitForText("who", handle);
+
+        WebElement date = browser.visible("task-date");
+        browser.script("arguments[0].value = '2023-03-14'", date);
+        browser.find("task-title").sendKeys("Hero prop");
+        WebElement firstActivity = browser.driver.findElement(By.cssSelector("#steps li:nth-child(1) [name=activity]"));
+        firstActivity.sendKeys("sculpt", Keys.TAB, "120", Keys.TAB, Keys.ENTER);
+        WebElement second = browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=activity]"));
+        assertThat(browser.driver.switchTo().activeElement()).as("Enter added a step and moved to it").isEqualTo(second);
+        second.sendKeys("prompt", Keys.TAB, "2000");
+        new Select(browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=mode]")))
+                .selectByValue("EXECUTION");
+        browser.waitForText("day-total", "2120 minutes");
+
+        browser.find("task-form").submit();
+        browser.waitForText("steps", "minutes:");
+        assertThat(browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) .error")).getText())
+                .as("the server's word sits in the second step's row").startsWith("minutes:");
+        assertThat(browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=minutes]"))
+                .getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("day-form-error");
+
+        WebElement minutes = browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=minutes]"));
+        minutes.clear();
+        minutes.sendKeys("60");
+        browser.waitForText("day-total", "180 minutes, craft share 67%");
+        browser.find("task-form").submit();
+        browser.waitForText("task-saved", "Saved \"Hero prop\": 180 minutes");
+        browser.waitForText("recent", "2023-03-14: Hero prop, 180 minutes, craft share 67%");
+        browser.screenshot("day-form");
+        assertThat(browser.consoleErrors()).as("no console errors but the refused POST's 422")
+                .allMatch(message -> message.contains("422"));
     }
 
     @Test
