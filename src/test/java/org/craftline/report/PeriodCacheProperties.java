@@ -14,18 +14,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.craftline.TestDatabase;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
 import org.craftline.common.Clocks;
-import org.craftline.common.Role;
 import org.craftline.event.EventDao;
 import org.craftline.task.Mode;
 import org.craftline.task.Step;
 import org.craftline.task.TaskRequest;
 import org.craftline.task.TaskService;
-import org.craftline.worker.CreateWorkerRequest;
+import org.craftline.task.TaskWrites.Kind;
+import org.craftline.task.TaskWrites;
 import org.craftline.worker.Worker;
-import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -42,7 +39,6 @@ class PeriodCacheProperties {
             new ReportService.Range(LocalDate.parse("2023-03-01"), LocalDate.parse("2023-04-30"), Bucket.WEEK, 2);
     private static final ReportService.Range MONTHS =
             new ReportService.Range(LocalDate.parse("2023-03-01"), LocalDate.parse("2023-04-30"), Bucket.MONTH, 1);
-    private static final Caller ADMIN = new Caller(0, null, null, Role.ADMIN);
 
     private static Jdbi jdbi;
     private static TaskService tasks;
@@ -57,8 +53,6 @@ class PeriodCacheProperties {
         cached = new ReportService(jdbi.onDemand(ReportDao.class), jdbi.onDemand(EventDao.class), 1, 10_000);
         fresh = new ReportService(jdbi.onDemand(ReportDao.class), jdbi.onDemand(EventDao.class), 1, 0);
     }
-
-    enum Kind { CREATE, REPLACE, DELETE }
 
     record Operation(Kind kind, int worker, int target, LocalDate date, int craftMinutes, int executionMinutes) {
     }
@@ -79,7 +73,8 @@ class PeriodCacheProperties {
     @Property(tries = 25)
     void cachedReports_equalReportsComputedFromScratch(@ForAll("writes") List<Operation> writes) {
         String team = "t" + UUID.randomUUID().toString().substring(0, 8);
-        List<Worker> workers = List.of(newWorker(team), newWorker(team), newWorker(team));
+        List<Worker> workers = List.of(TaskWrites.newWorker(jdbi, team), TaskWrites.newWorker(jdbi, team),
+                TaskWrites.newWorker(jdbi, team));
         List<Long> alive = new ArrayList<>();
         assertSame(team, workers);
         for (Operation write : writes) {
@@ -88,17 +83,7 @@ class PeriodCacheProperties {
                     List.of(new Step("sculpt", write.craftMinutes(), Mode.CRAFT, "ZBrush", null, null, null),
                             new Step("prompt", write.executionMinutes(), Mode.EXECUTION, "Midjourney v5", null, null,
                                     null)));
-            try {
-                if (write.kind() == Kind.CREATE || alive.isEmpty()) {
-                    alive.add(tasks.create(worker, request).id());
-                } else if (write.kind() == Kind.REPLACE) {
-                    tasks.replace(ADMIN, alive.get(write.target() % alive.size()), request, null);
-                } else {
-                    tasks.delete(ADMIN, alive.remove(write.target() % alive.size()), null);
-                }
-            } catch (ApiException overADay) {
-                assertThat(overADay.status()).isEqualTo(422);
-            }
+            TaskWrites.apply(tasks, write.kind(), write.target(), worker, request, alive);
             assertSame(team, workers);
         }
     }
@@ -110,12 +95,5 @@ class PeriodCacheProperties {
                 assertThat(cached.forWorker(worker, range)).isEqualTo(fresh.forWorker(worker, range));
             }
         }
-    }
-
-    private static Worker newWorker(String team) {
-        String handle = "w" + UUID.randomUUID().toString().substring(0, 8);
-        WorkerDao workers = jdbi.onDemand(WorkerDao.class);
-        workers.insert(new CreateWorkerRequest(handle, handle, null, null, team), Clocks.system().instant());
-        return workers.findByHandle(handle).orElseThrow();
     }
 }

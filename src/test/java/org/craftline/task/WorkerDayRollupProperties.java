@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -16,13 +15,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.craftline.TestDatabase;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
 import org.craftline.common.Clocks;
-import org.craftline.common.Role;
-import org.craftline.worker.CreateWorkerRequest;
+import org.craftline.task.TaskWrites.Kind;
 import org.craftline.worker.Worker;
-import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -37,7 +32,6 @@ class WorkerDayRollupProperties {
     private static final List<LocalDate> DAYS = List.of(
             LocalDate.parse("2023-03-13"), LocalDate.parse("2023-03-14"), LocalDate.parse("2023-03-20"),
             LocalDate.parse("2023-04-03"));
-    private static final Caller ADMIN = new Caller(0, null, null, Role.ADMIN);
 
     private static Jdbi jdbi;
     private static TaskService tasks;
@@ -47,8 +41,6 @@ class WorkerDayRollupProperties {
         jdbi = TestDatabase.migrated();
         tasks = new TaskService(jdbi, Clocks.system());
     }
-
-    enum Kind { CREATE, REPLACE, DELETE }
 
     /** One write: which kind, which earlier task it aims at (modulo those alive), and its content. */
     record Operation(Kind kind, int target, LocalDate date, List<Step> steps) {
@@ -76,21 +68,11 @@ class WorkerDayRollupProperties {
 
     @Property(tries = 40)
     void rollups_equalARecomputationFromTheSteps(@ForAll("writes") List<Operation> writes) {
-        Worker worker = newWorker();
+        Worker worker = TaskWrites.newWorker(jdbi, null);
         List<Long> alive = new ArrayList<>();
         for (Operation write : writes) {
             TaskRequest request = new TaskRequest(null, write.date(), "t", null, write.steps());
-            try {
-                if (write.kind() == Kind.CREATE || alive.isEmpty()) {
-                    alive.add(tasks.create(worker, request).id());
-                } else if (write.kind() == Kind.REPLACE) {
-                    tasks.replace(ADMIN, alive.get(write.target() % alive.size()), request, null);
-                } else {
-                    tasks.delete(ADMIN, alive.remove(write.target() % alive.size()), null);
-                }
-            } catch (ApiException overADay) {
-                assertThat(overADay.status()).isEqualTo(422);
-            }
+            TaskWrites.apply(tasks, write.kind(), write.target(), worker, request, alive);
         }
 
         List<Map<String, Object>> kept = jdbi.withHandle(handle -> handle.createQuery("""
@@ -204,12 +186,5 @@ class WorkerDayRollupProperties {
                         + rs.getInt("minutes") + " " + rs.getInt("craft_minutes") + " from "
                         + rs.getObject("first_day", LocalDate.class))
                 .list());
-    }
-
-    private static Worker newWorker() {
-        String handle = "w" + UUID.randomUUID().toString().substring(0, 8);
-        WorkerDao workers = jdbi.onDemand(WorkerDao.class);
-        workers.insert(new CreateWorkerRequest(handle, handle, null, null, null), Clocks.system().instant());
-        return workers.findByHandle(handle).orElseThrow();
     }
 }
