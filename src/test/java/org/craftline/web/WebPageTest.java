@@ -50,6 +50,7 @@ class WebPageTest {
         browser.visible("token").sendKeys("not-a-token", Keys.ENTER);
         browser.waitForText("token-error", "not accepted");
         browser.screenshot("sign-in-refused");
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the sign-in page").isEmpty();
 
         browser.visible("token").sendKeys(token, Keys.ENTER);
         browser.waitForText("who", "Signed in as " + handle + " (worker)");
@@ -96,6 +97,7 @@ class WebPageTest {
         assertThat(browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=minutes]"))
                 .getAttribute("aria-invalid")).isEqualTo("true");
         browser.screenshot("day-form-error");
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the day form with an error").isEmpty();
 
         WebElement minutes = browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=minutes]"));
         minutes.clear();
