@@ -199,6 +199,76 @@ async function showRecent() {
   })));
 }
 
+let signedInHandle = null;
+const objectUrls = [];
+
+function percent(share) {
+  return `${Math.round(100 * share)}%`;
+}
+
+function longDate(iso) {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long',
+    year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The report in one plain sentence: where the craft share went, and how likely chance is. */
+export function verdictSentence(report) {
+  const { trend } = report;
+  if (trend.verdict === 'TOO_FEW_PERIODS') {
+    return `Too few periods with work to see a trend yet (${trend.periods}; at least 4 are needed).`;
+  }
+  const shift = report.changePoints[0];
+  let sentence = shift
+    ? `Your craft share ${shift.shareAfter < shift.shareBefore ? 'fell' : 'rose'} from ${percent(shift.shareBefore)} `
+      + `to ${percent(shift.shareAfter)} around ${longDate(shift.start)}`
+    : 'Your craft share shows no clear shift';
+  const p = trend.mannKendall.pValue;
+  if (trend.verdict === 'NO_CLEAR_TREND') {
+    sentence += '; over the whole range there is no clear trend';
+  } else {
+    const odds = p < 0.01 ? 'less than 1 time in 100' : 'less than 1 time in 20';
+    sentence += `; a ${trend.verdict === 'DESKILLING' ? 'falling' : 'rising'} trend this strong arises by chance ${odds}`;
+  }
+  return `${sentence}.`;
+}
+
+function downloadable(anchorId, blob) {
+  const url = URL.createObjectURL(blob);
+  objectUrls.push(url);
+  $(anchorId).href = url;
+  return url;
+}
+
+async function showTrend(event) {
+  if (event) {
+    event.preventDefault();
+  }
+  $('trend-error').textContent = '';
+  objectUrls.splice(0).forEach((url) => URL.revokeObjectURL(url));
+  const query = `/reports/deskilling?worker=${encodeURIComponent(signedInHandle)}`
+    + `&from=${$('trend-from').value}&to=${$('trend-to').value}&bucket=${$('trend-bucket').value}`;
+  const report = await api(query);
+  if (report.status !== 200) {
+    $('trend-figure').hidden = true;
+    $('trend-verdict').textContent = '';
+    $('trend-error').textContent = report.body.detail || `The server answered ${report.status}.`;
+    return;
+  }
+  $('trend-verdict').textContent = verdictSentence(report.body);
+  const [svg, csv] = await Promise.all([
+    api(`${query}&format=svg`, { headers: { Accept: 'image/svg+xml' } }),
+    api(`${query}&format=csv`, { headers: { Accept: 'text/csv' } })]);
+  $('trend-chart').src = downloadable('download-svg', new Blob([svg.body], { type: 'image/svg+xml' }));
+  $('trend-chart').alt = `Chart of craft share per ${$('trend-bucket').value}: ${$('trend-verdict').textContent}`;
+  downloadable('download-csv', new Blob([csv.body], { type: 'text/csv' }));
+  $('trend-figure').hidden = false;
+}
+
+function isoDate(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 async function showSignedIn() {
   const me = await api('/me');
   if (me.status !== 200) {
@@ -211,10 +281,15 @@ async function showSignedIn() {
   $('account').hidden = false;
   $('sign-in').hidden = true;
   $('home').hidden = false;
+  const today = new Date();
   if (!$('task-date').value) {
-    const today = new Date();
-    const pad = (n) => String(n).padStart(2, '0');
-    $('task-date').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+    $('task-date').value = isoDate(today);
+  }
+  signedInHandle = me.body.handle;
+  $('trend').hidden = !signedInHandle;
+  if (signedInHandle && !$('trend-to').value) {
+    $('trend-to').value = isoDate(today);
+    $('trend-from').value = isoDate(new Date(today.getFullYear() - 1, today.getMonth(), today.getDate() + 1));
   }
   if (!stepRows().length) {
     addStep();
@@ -225,6 +300,7 @@ async function showSignedIn() {
 function showSignedOut(message = '') {
   $('account').hidden = true;
   $('home').hidden = true;
+  $('trend').hidden = true;
   $('sign-in').hidden = false;
   $('token-error').textContent = message;
   $('token').value = '';
@@ -243,6 +319,7 @@ $('sign-in-form').addEventListener('submit', async (event) => {
 });
 
 $('task-form').addEventListener('submit', saveTask);
+$('trend-form').addEventListener('submit', showTrend);
 $('add-step').addEventListener('click', () => addStep().querySelector('input').focus());
 
 $('sign-out').addEventListener('click', () => {

@@ -15,9 +15,12 @@ import java.io.IOException;
  */
 public final class SecurityHeaders implements Filter {
 
-    /** {@code data:} images: Swagger UI's stylesheet draws its icons with them. */
+    /**
+     * {@code data:} images: Swagger UI's stylesheet draws its icons with them; {@code blob:} images:
+     * the page shows the report chart it fetched with the token (an image URL cannot carry one).
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+            + "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

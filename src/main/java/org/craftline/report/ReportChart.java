@@ -103,6 +103,8 @@ final class ReportChart {
                 + report.from() + " to " + report.to() + " (" + report.trend().verdict() + ")"),
                 new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        // Room on the right for the last date's tick label, which is centred on the plot's edge.
+        chart.setPadding(new RectangleInsets(4, 4, 4, 24));
         return chart;
     }
 

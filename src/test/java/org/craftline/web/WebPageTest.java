@@ -9,12 +9,14 @@ import org.craftline.Http;
 import org.craftline.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The web page at {@code /} in real Chromium: signing in and out, by keyboard, with clear errors. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -33,6 +35,14 @@ class WebPageTest {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    /** Each test starts signed out, whatever the one before left in the browser's storage. */
+    @BeforeEach
+    void signedOut() {
+        browser.open(page());
+        browser.script("localStorage.clear()");
+        browser.consoleErrors();
     }
 
     private String page() {
@@ -109,6 +119,41 @@ class WebPageTest {
         browser.screenshot("day-form");
         assertThat(browser.consoleErrors()).as("no console errors but the refused POST's 422")
                 .allMatch(message -> message.contains("422"));
+    }
+
+    @Test
+    void theTrend_showsTheChartAVerdictAndDownloads() {
+        Http admin = TestApp.admin(APP);
+        String handle = TestApp.uniqueHandle("trend");
+        TestApp.createWorker(admin, handle);
+        // Eight weeks: mostly craft for four, then mostly execution.
+        for (int week = 0; week < 8; week++) {
+            String date = java.time.LocalDate.parse("2023-02-06").plusWeeks(week).toString();
+            int craft = week < 4 ? 300 : 60;
+            String body = Http.json(java.util.Map.of("worker", handle, "date", date, "title", "week " + week,
+                    "steps", java.util.List.of(
+                            java.util.Map.of("activity", "sculpt", "minutes", craft, "mode", "CRAFT"),
+                            java.util.Map.of("activity", "prompt", "minutes", 360 - craft, "mode", "EXECUTION"))));
+            assertThat(admin.post("/api/tasks", body).status()).isEqualTo(201);
+        }
+        browser.open(page());
+        browser.script("localStorage.setItem('craftline.token', arguments[0])", TestApp.token(admin, handle, "WORKER"));
+        browser.open(page());
+        browser.waitForText("who", handle);
+
+        browser.script("document.getElementById('trend-from').value = '2023-02-06';"
+                + "document.getElementById('trend-to').value = '2023-04-02';");
+        browser.find("trend-form").submit();
+        browser.waitForText("trend-verdict", "Your craft share fell from 83% to 17% around 6 March 2023");
+        browser.visible("trend-chart");
+        new WebDriverWait(browser.driver, java.time.Duration.ofSeconds(5)).until(driver -> ((Number) browser.script(
+                "return document.getElementById('trend-chart').naturalWidth")).intValue() > 0);
+        assertThat(browser.find("download-csv").getAttribute("href")).startsWith("blob:");
+        assertThat(browser.find("trend-chart").getAttribute("alt")).contains("fell from 83%");
+        browser.script("document.getElementById('trend').scrollIntoView()");
+        browser.screenshot("trend");
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the trend").isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
