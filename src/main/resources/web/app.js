@@ -157,21 +157,79 @@ function showProblem(problem) {
   }
 }
 
+/** The task being edited, {id, etag}; null while logging a new one. */
+let editing = null;
+
+function etagOf(task) {
+  return `"v${task.version}"`;
+}
+
+/** Puts a task into the form, to edit it or (without an id) as a template for a new one. */
+function loadIntoForm(task, edit) {
+  clearErrors();
+  editing = edit ? { id: task.id, etag: etagOf(task) } : null;
+  $('task-date').value = task.date;
+  $('task-title').value = edit ? task.title : '';
+  $('steps').replaceChildren();
+  task.steps.forEach((step) => addStep(step));
+  $('log-title').textContent = edit ? `Edit "${task.title}"` : 'Log a task';
+  $('task-title').focus();
+}
+
+function resetForm() {
+  editing = null;
+  $('log-title').textContent = 'Log a task';
+  $('task-title').value = '';
+  $('steps').replaceChildren();
+  addStep();
+}
+
 async function saveTask(event) {
   event.preventDefault();
   clearErrors();
   $('task-saved').textContent = '';
-  const answer = await api('/tasks', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(taskBody()) });
-  if (answer.status === 201) {
+  const json = { 'Content-Type': 'application/json' };
+  const answer = editing
+    ? await api(`/tasks/${editing.id}`, { method: 'PUT', headers: { ...json, 'If-Match': editing.etag },
+      body: JSON.stringify(taskBody()) })
+    : await api('/tasks', { method: 'POST', headers: json, body: JSON.stringify(taskBody()) });
+  if (answer.status === 201 || answer.status === 200) {
     $('task-saved').textContent = `Saved "${answer.body.title}": ${answer.body.totalMinutes} minutes.`;
-    $('task-title').value = '';
-    $('steps').replaceChildren();
-    addStep();
+    resetForm();
     await showRecent();
     return;
   }
+  if (answer.status === 412 && editing) {
+    const fresh = await api(`/tasks/${editing.id}`);
+    if (fresh.status === 200) {
+      loadIntoForm(fresh.body, true);
+      $('error-steps').textContent = 'Someone else changed this task since you opened it. The form now shows '
+        + 'their version: make your change again and save.';
+      return;
+    }
+  }
   showProblem(typeof answer.body === 'object' ? answer.body : { detail: `The server answered ${answer.status}.` });
+}
+
+async function deleteTask(task) {
+  const answer = await api(`/tasks/${task.id}`, { method: 'DELETE', headers: { 'If-Match': etagOf(task) } });
+  $('task-saved').textContent = answer.status === 204 ? `Deleted "${task.title}".`
+    : 'That task changed or went since the list was shown; here is the list as it is now.';
+  await showRecent();
+}
+
+function recentItem(task) {
+  const share = task.craftShare === null ? 'none' : `${Math.round(100 * task.craftShare)}%`;
+  const item = element('li', { text: `${task.date}: ${task.title}, ${task.totalMinutes} minutes, craft share ${share} ` });
+  const actions = [['Edit', () => loadIntoForm(task, true)], ['Copy', () => loadIntoForm(task, false)],
+    ['Delete', () => deleteTask(task)]];
+  for (const [name, action] of actions) {
+    const button = element('button', { type: 'button', class: 'secondary small', text: name,
+      'aria-label': `${name} "${task.title}" of ${task.date}` });
+    button.addEventListener('click', action);
+    item.append(button);
+  }
+  return item;
 }
 
 function fillSuggestions(tasks) {
@@ -193,10 +251,7 @@ async function showRecent() {
     return;
   }
   fillSuggestions(answer.body.items);
-  $('recent').replaceChildren(...answer.body.items.slice(0, 10).map((task) => element('li', {
-    text: `${task.date}: ${task.title}, ${task.totalMinutes} minutes, craft share `
-      + `${task.craftShare === null ? 'none' : `${Math.round(100 * task.craftShare)}%`}`,
-  })));
+  $('recent').replaceChildren(...answer.body.items.slice(0, 10).map(recentItem));
 }
 
 let signedInHandle = null;

@@ -6,6 +6,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
+import org.craftline.Payloads;
 import org.craftline.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,10 +38,14 @@ class WebPageTest {
         }
     }
 
-    /** Each test starts signed out, whatever the one before left in the browser's storage. */
+    /**
+     * Each test starts signed out, whatever the one before left in the browser's storage. The
+     * storage is cleared on a file of the same origin that runs no script, so that no request of
+     * a signed-in page is still under way when the token goes.
+     */
     @BeforeEach
     void signedOut() {
-        browser.open(page());
+        browser.open(page() + "favicon.svg");
         browser.script("localStorage.clear()");
         browser.consoleErrors();
     }
@@ -154,6 +159,39 @@ class WebPageTest {
         browser.screenshot("trend");
         assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the trend").isEmpty();
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anEdit_isSaved_andAStaleOneShowsTheFreshVersion() {
+        Http admin = TestApp.admin(APP);
+        String handle = TestApp.uniqueHandle("editor");
+        TestApp.createWorker(admin, handle);
+        String id = admin.post("/api/tasks", Http.json(Payloads.task(handle, "2023-03-14"))).json().path("id").asText();
+        browser.script("localStorage.setItem('craftline.token', arguments[0])", TestApp.token(admin, handle, "WORKER"));
+        browser.open(page());
+        browser.waitForText("recent", "2023-03-14");
+
+        browser.driver.findElement(By.cssSelector("#recent li button")).click();
+        browser.waitForText("log-title", "Edit");
+        WebElement title = browser.find("task-title");
+        title.clear();
+        title.sendKeys("Renamed here");
+        browser.find("task-form").submit();
+        browser.waitForText("recent", "Renamed here");
+
+        browser.driver.findElement(By.cssSelector("#recent li button")).click();
+        browser.waitForText("log-title", "Edit \"Renamed here\"");
+        Http.Reply current = admin.get("/api/tasks/" + id);
+        java.util.Map<String, Object> elsewhere = Payloads.task(handle, "2023-03-14");
+        elsewhere.put("title", "Changed elsewhere");
+        assertThat(admin.put("/api/tasks/" + id, Http.json(elsewhere), current.header("ETag")).status()).isEqualTo(200);
+        browser.find("task-title").sendKeys(" again");
+        browser.find("task-form").submit();
+
+        browser.waitForText("error-steps", "Someone else changed this task");
+        assertThat(browser.find("task-title").getAttribute("value")).isEqualTo("Changed elsewhere");
+        browser.screenshot("stale-edit");
+        assertThat(browser.consoleErrors()).allMatch(message -> message.contains("412"));
     }
 
     @Test
