@@ -50,6 +50,19 @@ class WebPageTest {
         browser.consoleErrors();
     }
 
+    private static String newWorker(Http admin, String prefix) {
+        String handle = TestApp.uniqueHandle(prefix);
+        TestApp.createWorker(admin, handle);
+        return handle;
+    }
+
+    /** Signs the worker in with a new token, kept where the page itself keeps it. */
+    private void signIn(Http admin, String handle) {
+        browser.script("localStorage.setItem('craftline.token', arguments[0])", TestApp.token(admin, handle, "WORKER"));
+        browser.open(page());
+        browser.waitForText("who", handle);
+    }
+
     private String page() {
         return "http://127.0.0.1:" + APP.getLocalPort() + "/";
     }
@@ -57,8 +70,7 @@ class WebPageTest {
     @Test
     void aWorker_signsInByKeyboard_staysSignedIn_andSignsOut() {
         Http admin = TestApp.admin(APP);
-        String handle = TestApp.uniqueHandle("page");
-        TestApp.createWorker(admin, handle);
+        String handle = newWorker(admin, "page");
         String token = TestApp.token(admin, handle, "WORKER");
 
         browser.open(page());
@@ -86,12 +98,7 @@ class WebPageTest {
     @Test
     void aTaskOfTwoSteps_isLoggedByKeyboard_andAServerErrorShowsByItsField() {
         Http admin = TestApp.admin(APP);
-        String handle = TestApp.uniqueHandle("logger");
-        TestApp.createWorker(admin, handle);
-        browser.open(page());
-        browser.script("localStorage.setItem('craftline.token', arguments[0])", TestApp.token(admin, handle, "WORKER"));
-        browser.open(page());
-        browser.waitForText("who", handle);
+        signIn(admin, newWorker(admin, "logger"));
 
         WebElement date = browser.visible("task-date");
         browser.script("arguments[0].value = '2023-03-14'", date);
@@ -129,8 +136,7 @@ class WebPageTest {
     @Test
     void theTrend_showsTheChartAVerdictAndDownloads() {
         Http admin = TestApp.admin(APP);
-        String handle = TestApp.uniqueHandle("trend");
-        TestApp.createWorker(admin, handle);
+        String handle = newWorker(admin, "trend");
         // Eight weeks: mostly craft for four, then mostly execution.
         for (int week = 0; week < 8; week++) {
             String date = java.time.LocalDate.parse("2023-02-06").plusWeeks(week).toString();
@@ -141,10 +147,7 @@ class WebPageTest {
                             java.util.Map.of("activity", "prompt", "minutes", 360 - craft, "mode", "EXECUTION"))));
             assertThat(admin.post("/api/tasks", body).status()).isEqualTo(201);
         }
-        browser.open(page());
-        browser.script("localStorage.setItem('craftline.token', arguments[0])", TestApp.token(admin, handle, "WORKER"));
-        browser.open(page());
-        browser.waitForText("who", handle);
+        signIn(admin, handle);
 
         browser.script("document.getElementById('trend-from').value = '2023-02-06';"
                 + "document.getElementById('trend-to').value = '2023-04-02';");
@@ -164,11 +167,9 @@ class WebPageTest {
     @Test
     void anEdit_isSaved_andAStaleOneShowsTheFreshVersion() {
         Http admin = TestApp.admin(APP);
-        String handle = TestApp.uniqueHandle("editor");
-        TestApp.createWorker(admin, handle);
+        String handle = newWorker(admin, "editor");
         String id = admin.post("/api/tasks", Http.json(Payloads.task(handle, "2023-03-14"))).json().path("id").asText();
-        browser.script("localStorage.setItem('craftline.token', arguments[0])", TestApp.token(admin, handle, "WORKER"));
-        browser.open(page());
+        signIn(admin, handle);
         browser.waitForText("recent", "2023-03-14");
 
         browser.driver.findElement(By.cssSelector("#recent li button")).click();
