@@ -77,7 +77,7 @@ final class ReportChart {
         // A little room above 1 and below 0, so that a point at either end is drawn whole.
         share.setRange(-0.04, 1.04);
         share.setTickUnit(new NumberTickUnit(0.2));
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer renderer = new PeriodPointRenderer(report.series(), report.bucket());
         renderer.setSeriesPaint(0, SHARE);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         renderer.setSeriesPaint(1, TREND);

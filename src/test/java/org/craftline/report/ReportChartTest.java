@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.craftline.NoDatabase;
@@ -27,6 +29,8 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The SVG chart reads well and always parses: a share of 1.0 inside the plot, the levels between
@@ -65,17 +69,30 @@ class ReportChartTest {
         Files.createDirectories(Path.of("target", "charts"));
         Files.writeString(Path.of("target", "charts", "fixture-chart.svg"), svg);
 
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setNamespaceAware(true);
-        // The document names SVG 1.0's DTD; well-formedness needs no fetching of it.
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        Document parsed = factory.newDocumentBuilder()
-                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        Document parsed = parse(svg);
 
         assertThat(parsed.getDocumentElement().getLocalName()).isEqualTo("svg");
         assertThat(parsed.getDocumentElement().getTextContent()).contains("a <b> & \"c\" '", "]]> end",
                 "Segment means between shifts");
+    }
+
+    @Test
+    void eachPeriodWithAShare_isOnePointOfItsOwn_titledWithItsFigure() throws Exception {
+        DeskillingReport report = report();
+        Document parsed = parse(ReportChart.svg(report));
+        NodeList groups = parsed.getElementsByTagNameNS("*", "g");
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element group = (Element) groups.item(i);
+            if (group.getAttribute("id").startsWith("period-")) {
+                titles.put(group.getAttribute("id"), group.getElementsByTagNameNS("*", "title").item(0).getTextContent());
+            }
+        }
+
+        List<String> withShares = report.series().stream().filter(period -> period.craftShare() != null)
+                .map(period -> "period-" + period.start()).toList();
+        assertThat(titles.keySet()).containsExactlyElementsOf(withShares);
+        assertThat(titles.get("period-2023-03-13")).isEqualTo("Week of 2023-03-13: craft share 15% of 1980 minutes");
     }
 
     @Test
@@ -105,5 +122,14 @@ class ReportChartTest {
         assertThat(events.subList(0, 3)).extracting(m -> m.getLabelOffset().getTop()).doesNotHaveDuplicates();
         assertThat(events.get(3).getLabelAnchor()).as("the last day's label reads leftwards")
                 .isEqualTo(RectangleAnchor.TOP_LEFT);
+    }
+
+    private static Document parse(String svg) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setNamespaceAware(true);
+        // The document names SVG 1.0's DTD; well-formedness needs no fetching of it.
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 }
