@@ -27,13 +27,19 @@ class ContractFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "task-request.json, org.craftline.task.TaskRequest, request",
-            "task-response.json, org.craftline.task.Task, response",
-            "report-response.json, org.craftline.report.DeskillingReport, response"})
+            "TaskRequest.json, org.craftline.task.TaskRequest, request",
+            "Task.json, org.craftline.task.Task, response",
+            "DeskillingReport.json, org.craftline.report.DeskillingReport, response",
+            "EventRequest.json, org.craftline.event.EventRequest, request",
+            "Event.json, org.craftline.event.Event, response",
+            "CreateWorkerRequest.json, org.craftline.worker.CreateWorkerRequest, request",
+            "Worker.json, org.craftline.worker.Worker, response",
+            "CreateTokenRequest.json, org.craftline.auth.CreateTokenRequest, request",
+            "IssuedToken.json, org.craftline.auth.IssuedToken, response"})
     void fixture_parsesAndSerialisesToTheSameFields(String fixture, Class<?> type, String direction)
             throws IOException {
         JsonNode expected;
-        try (InputStream in = ContractFixturesTest.class.getResourceAsStream("/fixtures/" + fixture)) {
+        try (InputStream in = ContractFixturesTest.class.getResourceAsStream("/openapi/examples/" + fixture)) {
             expected = JSON.readTree(in);
         }
 

@@ -13,6 +13,9 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +31,7 @@ import org.craftline.common.Problem;
 public final class OpenApiDocument {
 
     static final String BEARER = "bearer";
+    static final String EXAMPLES = "/openapi/examples/";
 
     private OpenApiDocument() {
     }
@@ -51,6 +55,24 @@ public final class OpenApiDocument {
     }
 
     static OpenAPI read(Set<Class<?>> resources) {
+        synchronized (OpenAPIExtensions.class) {
+            return readInstalled(resources);
+        }
+    }
+
+    /**
+     * swagger-core keeps its extensions and model converters in static lists: ours go first,
+     * once, while the caller holds the lock.
+     */
+    private static OpenAPI readInstalled(Set<Class<?>> resources) {
+        ModelConverters converters = ModelConverters.getInstance();
+        if (converters.getConverters().stream().noneMatch(NullableProperties.class::isInstance)) {
+            converters.addConverter(new NullableProperties());
+        }
+        List<OpenAPIExtension> extensions = new ArrayList<>(OpenAPIExtensions.getExtensions());
+        extensions.removeIf(ApiConventions.class::isInstance);
+        extensions.add(0, new ApiConventions());
+        OpenAPIExtensions.setExtensions(extensions);
         OpenAPI base = new OpenAPI()
                 .info(new Info().title("Craftline API").version("1")
                         .description("Log work decomposed into craft and execution steps, and measure deskilling "
@@ -61,16 +83,28 @@ public final class OpenApiDocument {
                                 .scheme("bearer")
                                 .description("An API token: Authorization: Bearer <token>. Admins make worker "
                                         + "tokens with POST /api/workers/{handle}/tokens."))
-                        .schemas(ModelConverters.getInstance().read(Problem.class)))
+                        .schemas(converters.read(Problem.class)))
                 .addServersItem(new Server().url("/api").description("This server's API"))
                 .addSecurityItem(ApiConventions.bearer());
-        synchronized (OpenAPIExtensions.class) {
-            // swagger-core keeps its extensions in one static list: ours goes first, once.
-            List<OpenAPIExtension> extensions = new ArrayList<>(OpenAPIExtensions.getExtensions());
-            extensions.removeIf(ApiConventions.class::isInstance);
-            extensions.add(0, new ApiConventions());
-            OpenAPIExtensions.setExtensions(extensions);
-            return new Reader(new SwaggerConfiguration().openAPI(base).readAllResources(true)).read(resources);
-        }
+        OpenAPI document = new Reader(new SwaggerConfiguration().openAPI(base).readAllResources(true)).read(resources);
+        addExamples(document);
+        return document;
+    }
+
+    /**
+     * Each schema whose name has a file in {@code /openapi/examples/} gets it as its example. The
+     * same files are the contract fixtures the tests hold the real API's output to, so an example
+     * cannot show a shape the server does not produce.
+     */
+    private static void addExamples(OpenAPI document) {
+        document.getComponents().getSchemas().forEach((name, schema) -> {
+            try (InputStream in = OpenApiDocument.class.getResourceAsStream(EXAMPLES + name + ".json")) {
+                if (in != null) {
+                    schema.setExample(Json.mapper().readTree(in));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the example of " + name, e);
+            }
+        });
     }
 }

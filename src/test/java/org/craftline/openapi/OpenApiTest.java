@@ -3,6 +3,7 @@ package org.craftline.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,6 +84,33 @@ class OpenApiTest {
                 assertThat(type.status()).as(route + " " + code).isEqualTo(Integer.parseInt(code));
             }
         }));
+    }
+
+    @Test
+    void everyExample_validatesAgainstItsOwnSchema() {
+        JsonNode document = document();
+        Examples examples = new Examples(document);
+        List<String> checked = new ArrayList<>();
+        Map<String, List<String>> failures = new TreeMap<>();
+        examples.each((where, example, schema) -> {
+            checked.add(where);
+            List<String> errors = examples.errors(example, schema);
+            if (!errors.isEmpty()) {
+                failures.put(where, errors);
+            }
+        });
+
+        assertThat(checked).as("examples found").contains("#/components/schemas/TaskRequest",
+                "#/components/schemas/Task", "#/components/schemas/DeskillingReport", "#/components/schemas/EventRequest",
+                "#/components/schemas/Event", "#/components/schemas/CreateWorkerRequest", "#/components/schemas/Worker");
+        assertThat(checked).as("problem examples too").anyMatch(where -> where.contains("/responses/422/"));
+        assertThat(failures).isEmpty();
+
+        JsonNode task = document.path("components").path("schemas").path("Task");
+        ObjectNode broken = task.path("example").deepCopy();
+        ((ObjectNode) broken.path("steps").get(0)).put("minutes", "sixty");
+        ((ObjectNode) broken.path("steps").get(1)).put("mode", "craft");
+        assertThat(examples.errors(broken, "#/components/schemas/Task")).as("a broken example fails").hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test

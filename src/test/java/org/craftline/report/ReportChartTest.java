@@ -47,7 +47,7 @@ class ReportChartTest {
     /** The fixture with a week at 1.0 and four events: two close together, one at the right edge. */
     private static DeskillingReport report() throws Exception {
         ObjectNode tree;
-        try (InputStream in = ReportChartTest.class.getResourceAsStream("/fixtures/report-response.json")) {
+        try (InputStream in = ReportChartTest.class.getResourceAsStream("/openapi/examples/DeskillingReport.json")) {
             tree = (ObjectNode) JSON.readTree(in);
         }
         ((ObjectNode) tree.withArray("series").get(0)).put("craftShare", 1.0);
