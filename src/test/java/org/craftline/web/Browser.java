@@ -87,6 +87,11 @@ final class Browser implements AutoCloseable {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javaScript, arguments);
     }
 
+    /** Sets the window's size, as a phone's or a desktop's. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     /** The console's errors since the last call. */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -105,12 +110,18 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /** The whole page, not only the window: the window grows to the page's height for the shot. */
     void screenshot(String name) {
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        int height = ((Number) script("return document.documentElement.scrollHeight")).intValue();
+        resize(window.getWidth(), Math.min(Math.max(height + 120, window.getHeight()), 6000));
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            resize(window.getWidth(), window.getHeight());
         }
     }
 

@@ -24,56 +24,35 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WebPageTest {
 
     static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    static PageSession session;
     static Browser browser;
 
     @BeforeAll
     static void startBrowser() {
-        browser = Browser.start();
+        session = PageSession.start(APP);
+        browser = session.browser;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
+        if (session != null) {
+            session.close();
         }
     }
 
-    /**
-     * Each test starts signed out, whatever the one before left in the browser's storage. The
-     * storage is cleared on a file of the same origin that runs no script, so that no request of
-     * a signed-in page is still under way when the token goes.
-     */
     @BeforeEach
     void signedOut() {
-        browser.open(page() + "favicon.svg");
-        browser.script("localStorage.clear()");
-        browser.consoleErrors();
-    }
-
-    private static String newWorker(Http admin, String prefix) {
-        String handle = TestApp.uniqueHandle(prefix);
-        TestApp.createWorker(admin, handle);
-        return handle;
-    }
-
-    /** Signs the worker in with a new token, kept where the page itself keeps it. */
-    private void signIn(Http admin, String handle) {
-        browser.script("localStorage.setItem('craftline.token', arguments[0])", TestApp.token(admin, handle, "WORKER"));
-        browser.open(page());
-        browser.waitForText("who", handle);
-    }
-
-    private String page() {
-        return "http://127.0.0.1:" + APP.getLocalPort() + "/";
+        session.signOut();
     }
 
     @Test
     void aWorker_signsInByKeyboard_staysSignedIn_andSignsOut() {
-        Http admin = TestApp.admin(APP);
-        String handle = newWorker(admin, "page");
-        String token = TestApp.token(admin, handle, "WORKER");
+        String handle = session.newWorker("page");
+        String token = TestApp.token(session.admin, handle, "WORKER");
+        assertThat(session.admin.post("/api/tasks", Http.json(Payloads.task(handle, "2023-03-14"))).status())
+                .isEqualTo(201);
 
-        browser.open(page());
+        browser.open(session.page());
         browser.visible("token").sendKeys("not-a-token", Keys.ENTER);
         browser.waitForText("token-error", "not accepted");
         browser.screenshot("sign-in-refused");
@@ -83,11 +62,15 @@ class WebPageTest {
         browser.waitForText("who", "Signed in as " + handle + " (worker)");
         browser.screenshot("signed-in");
 
-        browser.open(page());
+        browser.open(session.page());
         browser.waitForText("who", "Signed in as " + handle);
 
+        browser.waitForText("recent", "2023-03-14");
+        browser.waitForText("trend-verdict", "Too few periods");
         browser.find("sign-out").click();
         assertThat(browser.visible("token").isDisplayed()).isTrue();
+        assertThat(browser.find("recent").getAttribute("textContent")).as("nothing of the last person stays").isEmpty();
+        assertThat(browser.find("trend-verdict").getAttribute("textContent")).isEmpty();
         assertThat(browser.script("return localStorage.getItem('craftline.token')")).as("the token is forgotten")
                 .isNull();
         assertThat(browser.find("home").isDisplayed()).isFalse();
@@ -97,8 +80,7 @@ class WebPageTest {
 
     @Test
     void aTaskOfTwoSteps_isLoggedByKeyboard_andAServerErrorShowsByItsField() {
-        Http admin = TestApp.admin(APP);
-        signIn(admin, newWorker(admin, "logger"));
+        session.signIn(session.newWorker("logger"));
 
         WebElement date = browser.visible("task-date");
         browser.script("arguments[0].value = '2023-03-14'", date);
@@ -125,51 +107,27 @@ class WebPageTest {
         minutes.clear();
         minutes.sendKeys("60");
         browser.waitForText("day-total", "180 minutes, craft share 67%");
-        browser.find("task-form").submit();
+        browser.find("task-title").sendKeys(Keys.ENTER);
         browser.waitForText("task-saved", "Saved \"Hero prop\": 180 minutes");
         browser.waitForText("recent", "2023-03-14: Hero prop, 180 minutes, craft share 67%");
+
+        browser.waitForText("day-total", "The whole day (14 March 2023): 180 minutes, craft share 67%.");
+        browser.driver.findElement(By.cssSelector("#steps li:nth-child(1) [name=activity]")).sendKeys("uv", Keys.TAB, "60");
+        new Select(browser.driver.findElement(By.cssSelector("#steps li:nth-child(1) [name=mode]")))
+                .selectByValue("EXECUTION");
+        browser.waitForText("day-total",
+                "This task: 60 minutes, craft share 0%. The whole day (14 March 2023): 240 minutes, craft share 50%.");
         browser.screenshot("day-form");
         assertThat(browser.consoleErrors()).as("no console errors but the refused POST's 422")
                 .allMatch(message -> message.contains("422"));
     }
 
     @Test
-    void theTrend_showsTheChartAVerdictAndDownloads() {
-        Http admin = TestApp.admin(APP);
-        String handle = newWorker(admin, "trend");
-        // Eight weeks: mostly craft for four, then mostly execution.
-        for (int week = 0; week < 8; week++) {
-            String date = java.time.LocalDate.parse("2023-02-06").plusWeeks(week).toString();
-            int craft = week < 4 ? 300 : 60;
-            String body = Http.json(java.util.Map.of("worker", handle, "date", date, "title", "week " + week,
-                    "steps", java.util.List.of(
-                            java.util.Map.of("activity", "sculpt", "minutes", craft, "mode", "CRAFT"),
-                            java.util.Map.of("activity", "prompt", "minutes", 360 - craft, "mode", "EXECUTION"))));
-            assertThat(admin.post("/api/tasks", body).status()).isEqualTo(201);
-        }
-        signIn(admin, handle);
-
-        browser.script("document.getElementById('trend-from').value = '2023-02-06';"
-                + "document.getElementById('trend-to').value = '2023-04-02';");
-        browser.find("trend-form").submit();
-        browser.waitForText("trend-verdict", "Your craft share fell from 83% to 17% around 6 March 2023");
-        browser.visible("trend-chart");
-        new WebDriverWait(browser.driver, java.time.Duration.ofSeconds(5)).until(driver -> ((Number) browser.script(
-                "return document.getElementById('trend-chart').naturalWidth")).intValue() > 0);
-        assertThat(browser.find("download-csv").getAttribute("href")).startsWith("blob:");
-        assertThat(browser.find("trend-chart").getAttribute("alt")).contains("fell from 83%");
-        browser.script("document.getElementById('trend').scrollIntoView()");
-        browser.screenshot("trend");
-        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the trend").isEmpty();
-        assertThat(browser.consoleErrors()).isEmpty();
-    }
-
-    @Test
     void anEdit_isSaved_andAStaleOneShowsTheFreshVersion() {
-        Http admin = TestApp.admin(APP);
-        String handle = newWorker(admin, "editor");
+        Http admin = session.admin;
+        String handle = session.newWorker("editor");
         String id = admin.post("/api/tasks", Http.json(Payloads.task(handle, "2023-03-14"))).json().path("id").asText();
-        signIn(admin, handle);
+        session.signIn(handle);
         browser.waitForText("recent", "2023-03-14");
 
         browser.driver.findElement(By.cssSelector("#recent li button")).click();
@@ -193,6 +151,22 @@ class WebPageTest {
         assertThat(browser.find("task-title").getAttribute("value")).isEqualTo("Changed elsewhere");
         browser.screenshot("stale-edit");
         assertThat(browser.consoleErrors()).allMatch(message -> message.contains("412"));
+    }
+
+    @Test
+    void theApiReference_rendersEveryOperation_withoutConsoleErrors() {
+        browser.open(session.page() + "api/docs/");
+        new WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10)).until(driver ->
+                !driver.findElements(By.cssSelector(".opblock")).isEmpty());
+        int operations = browser.driver.findElements(By.cssSelector(".opblock")).size();
+        long documented = 0;
+        var paths = new Http(APP.getLocalPort()).get("/api/openapi.json").json().path("paths");
+        for (var path : (Iterable<com.fasterxml.jackson.databind.JsonNode>) paths::elements) {
+            documented += path.size();
+        }
+        assertThat(operations).as("one block per operation in /api/openapi.json").isEqualTo((int) documented);
+        browser.screenshot("api-reference");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test

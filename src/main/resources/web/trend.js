@@ -1,0 +1,226 @@
+// The trend: the deskilling report of the signed-in worker, or of a team for analysts and admins,
+// as a sentence, the server's chart, tables of its figures, and downloads.
+import { $, api, send, element, percent, longDate, problemText, showFieldErrors, clearFieldErrors } from './api.js';
+
+/** {worker} for a worker's own trend, {team: true} for the team view. */
+let subject = null;
+const objectUrls = [];
+let latest = 0;
+
+/** The report in one plain sentence: where the craft share went, and how likely chance is. */
+export function verdictSentence(report) {
+  const { trend } = report;
+  const whose = report.subject.team ? `Team ${report.subject.team}'s craft share` : 'Your craft share';
+  if (trend.verdict === 'TOO_FEW_PERIODS') {
+    return `Too few periods with work to see a trend yet (${trend.periods}; at least 4 are needed).`;
+  }
+  const shift = report.changePoints[0];
+  let sentence = shift
+    ? `${whose} ${shift.shareAfter < shift.shareBefore ? 'fell' : 'rose'} from ${percent(shift.shareBefore)} `
+      + `to ${percent(shift.shareAfter)} around ${longDate(shift.start)}`
+    : `${whose} shows no clear shift`;
+  const p = trend.mannKendall.pValue;
+  if (trend.verdict === 'NO_CLEAR_TREND') {
+    sentence += '; over the whole range there is no clear trend';
+  } else {
+    const odds = p < 0.01 ? 'less than 1 time in 100' : 'less than 1 time in 20';
+    sentence += `; a ${trend.verdict === 'DESKILLING' ? 'falling' : 'rising'} trend this strong arises by chance ${odds}`;
+  }
+  return `${sentence}.`;
+}
+
+function mean(values) {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** How the work's grain moved: the first half of the periods with work against the second. */
+export function fragmentationSentence(series) {
+  const worked = series.filter((period) => !period.suppressed && period.meanStepMinutes !== null);
+  if (worked.length < 2) {
+    return 'Fragmentation needs at least two periods with work.';
+  }
+  const half = Math.floor(worked.length / 2);
+  const halves = [worked.slice(0, half), worked.slice(worked.length - half)];
+  const [before, after] = halves.map((periods) => ({
+    step: mean(periods.map((p) => p.meanStepMinutes)),
+    repetition: mean(periods.map((p) => p.repetitionShare)),
+    repertoire: mean(periods.map((p) => p.repertoire)),
+  }));
+  return `Fragmentation, first half of the periods with work against the second: a step took `
+    + `${before.step.toFixed(0)} then ${after.step.toFixed(0)} minutes on average; repeated activities `
+    + `${percent(before.repetition)} then ${percent(after.repetition)} of the time; repertoire `
+    + `${before.repertoire.toFixed(2)} then ${after.repertoire.toFixed(2)} (1 = time spread evenly over many activities).`;
+}
+
+function cells(row, values) {
+  values.forEach((value) => row.append(element('td', { text: value })));
+  return row;
+}
+
+function fixed(value, digits) {
+  return value === null ? '–' : value.toFixed(digits);
+}
+
+function periodRows(report) {
+  const name = report.bucket === 'month' ? 'Month of' : 'Week of';
+  return report.series.map((period) => {
+    const row = element('tr', {}, [element('th', { scope: 'row', text: `${name} ${period.start}` })]);
+    const blank = period.suppressed ? 'Hidden for privacy: too few people logged work in it'
+      : period.craftShare === null && 'No work logged';
+    if (blank) {
+      row.className = period.suppressed ? 'suppressed' : '';
+      row.append(element('td', { colspan: '5', text: blank }));
+      return row;
+    }
+    return cells(row, [String(period.totalMinutes), percent(period.craftShare), fixed(period.meanStepMinutes, 1),
+      percent(period.repetitionShare), fixed(period.repertoire, 2)]);
+  });
+}
+
+function eventRows(report) {
+  return report.events.map((event) => {
+    const interval = event.ciLow === null ? 'too few periods for an interval'
+      : `${percent(event.ciLow)} to ${percent(event.ciHigh)}`;
+    const change = event.difference === null ? '–'
+      : `${event.difference > 0 ? '+' : ''}${Math.round(100 * event.difference)} points (${interval})`;
+    return cells(element('tr', {}, [element('th', { scope: 'row', text: event.date })]),
+      [event.label, percent(event.shareBefore), percent(event.shareAfter), change]);
+  });
+}
+
+function toolRows(report) {
+  return report.tools.map((tool) => cells(element('tr', {}, [element('th', { scope: 'row', text: tool.tool })]),
+    [String(tool.minutes), String(tool.craftMinutes), String(tool.executionMinutes), tool.firstUsed || '–']));
+}
+
+function privacyNote(report) {
+  const hidden = report.series.filter((period) => period.suppressed).length;
+  return hidden === 0 ? '' : `${hidden} of ${report.series.length} periods are hidden for privacy: too few `
+    + 'people logged work in them to show figures without exposing someone. The chart shows them as grey bands.';
+}
+
+function downloadable(anchorId, blob) {
+  const url = URL.createObjectURL(blob);
+  objectUrls.push(url);
+  $(anchorId).href = url;
+  return url;
+}
+
+function reportQuery() {
+  const whose = subject.team ? `team=${encodeURIComponent($('trend-team').value.trim())}`
+    : `worker=${encodeURIComponent(subject.worker)}`;
+  return `/reports/deskilling?${whose}&from=${$('trend-from').value}&to=${$('trend-to').value}`
+    + `&bucket=${$('trend-bucket').value}`;
+}
+
+function showReport(report) {
+  $('trend-verdict').textContent = verdictSentence(report);
+  $('trend-privacy').textContent = privacyNote(report);
+  $('trend-fragmentation').textContent = fragmentationSentence(report.series);
+  $('periods-body').replaceChildren(...periodRows(report));
+  $('events-body').replaceChildren(...eventRows(report));
+  $('events-none').hidden = report.events.length > 0;
+  $('events-table').hidden = report.events.length === 0;
+  $('tools-body').replaceChildren(...toolRows(report));
+  $('tools-none').hidden = report.tools.length > 0;
+  $('tools-table').hidden = report.tools.length === 0;
+  $('trend-results').hidden = false;
+}
+
+async function showTrend(event) {
+  if (event) {
+    event.preventDefault();
+  }
+  $('trend-error').textContent = '';
+  if (subject.team && !$('trend-team').value.trim()) {
+    $('trend-error').textContent = 'Name a team first: team figures are all an analyst sees.';
+    $('trend-team').focus();
+    return;
+  }
+  // Only the latest request may fill the view: an earlier one answering late is dropped.
+  latest += 1;
+  const mine = latest;
+  const query = reportQuery();
+  const report = await api(query);
+  if (mine !== latest) {
+    return;
+  }
+  objectUrls.splice(0).forEach((url) => URL.revokeObjectURL(url));
+  if (report.status !== 200) {
+    $('trend-results').hidden = true;
+    $('trend-verdict').textContent = '';
+    $('trend-error').textContent = problemText(report);
+    return;
+  }
+  showReport(report.body);
+  // One request at a time: the server runs at most two reports per token at once.
+  const svg = await api(`${query}&format=svg`, { headers: { Accept: 'image/svg+xml' } });
+  const csv = await api(`${query}&format=csv`, { headers: { Accept: 'text/csv' } });
+  if (mine !== latest) {
+    return;
+  }
+  $('trend-chart').src = downloadable('download-svg', new Blob([svg.body], { type: 'image/svg+xml' }));
+  $('trend-chart').alt = `Chart of craft share per ${$('trend-bucket').value}: ${$('trend-verdict').textContent}`;
+  downloadable('download-csv', new Blob([csv.body], { type: 'text/csv' }));
+}
+
+function eventErrorTarget(field) {
+  return ['date', 'label', 'tool'].includes(field)
+    ? { message: $(`error-event-${field}`), control: $(`event-${field}`) } : null;
+}
+
+async function addEvent(event) {
+  event.preventDefault();
+  clearFieldErrors($('event-form'));
+  $('event-saved').textContent = '';
+  const body = { worker: subject.worker, date: $('event-date').value, label: $('event-label').value.trim() };
+  if ($('event-tool').value.trim()) {
+    body.tool = $('event-tool').value.trim();
+  }
+  const answer = await send('POST', '/events', body);
+  if (answer.status !== 201) {
+    showFieldErrors(typeof answer.body === 'object' ? answer.body : { detail: problemText(answer) },
+      eventErrorTarget, $('error-event-label'));
+    return;
+  }
+  $('event-saved').textContent = `Added "${answer.body.label}" on ${answer.body.date}.`;
+  $('event-label').value = '';
+  $('event-tool').value = '';
+  await showTrend();
+}
+
+/**
+ * Sets the view up for who signed in: a worker sees their own trend and may add events; analysts
+ * and admins name a team and see its aggregate, never one person's figures.
+ */
+export function startTrend(me, from, to) {
+  subject = me.role === 'WORKER' ? { worker: me.handle } : { team: true };
+  $('trend-title').textContent = subject.team ? 'Team trend' : 'Your trend';
+  $('team-field').hidden = !subject.team;
+  $('trend-team').required = Boolean(subject.team);
+  $('event-section').hidden = Boolean(subject.team);
+  if (!$('trend-to').value) {
+    $('trend-to').value = to;
+    $('trend-from').value = from;
+  }
+  if (!subject.team) {
+    // A worker's own last year shows at once; a team waits to be named.
+    showTrend();
+  }
+}
+
+/** Forgets the shown report and any answer still on its way: the next person sees nothing of it. */
+export function forgetTrend() {
+  latest += 1;
+  objectUrls.splice(0).forEach((url) => URL.revokeObjectURL(url));
+  $('trend-results').hidden = true;
+  ['trend-verdict', 'trend-error', 'event-saved'].forEach((id) => { $(id).textContent = ''; });
+  ['periods-body', 'events-body', 'tools-body'].forEach((id) => $(id).replaceChildren());
+  ['trend-team', 'trend-from', 'trend-to', 'event-date', 'event-label', 'event-tool'].forEach((id) => {
+    $(id).value = '';
+  });
+  $('trend-chart').removeAttribute('src');
+}
+
+$('trend-form').addEventListener('submit', showTrend);
+$('event-form').addEventListener('submit', addEvent);

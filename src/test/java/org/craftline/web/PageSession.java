@@ -1,0 +1,70 @@
+package org.craftline.web;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.Map;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.Http;
+import org.craftline.Payloads;
+import org.craftline.TestApp;
+
+/** The page tests' shared steps: one browser on one running app, people made and signed in through the API. */
+final class PageSession implements AutoCloseable {
+
+    final Browser browser;
+    final Http admin;
+    private final int port;
+
+    private PageSession(Browser browser, DropwizardAppExtension<CraftlineConfiguration> app) {
+        this.browser = browser;
+        this.admin = TestApp.admin(app);
+        this.port = app.getLocalPort();
+    }
+
+    /** Starts Chromium on the app, which must already run (call it from {@code @BeforeAll}). */
+    static PageSession start(DropwizardAppExtension<CraftlineConfiguration> app) {
+        return new PageSession(Browser.start(), app);
+    }
+
+    String page() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    /**
+     * Starts signed out, whatever the test before left in the browser's storage. The storage is
+     * cleared on a file of the same origin that runs no script, so that no request of a signed-in
+     * page is still under way when the token goes. Forgets the console's earlier errors.
+     */
+    void signOut() {
+        browser.open(page() + "favicon.svg");
+        browser.script("localStorage.clear()");
+        browser.consoleErrors();
+    }
+
+    String newWorker(String prefix) {
+        return newWorker(prefix, "environment-art");
+    }
+
+    String newWorker(String prefix, String team) {
+        String handle = TestApp.uniqueHandle(prefix);
+        Map<String, Object> worker = Payloads.worker(handle);
+        worker.put("team", team);
+        TestApp.createWorker(admin, worker);
+        return handle;
+    }
+
+    /** Signs the person in with a new token of {@code role}, kept where the page itself keeps it. */
+    void signIn(String handle, String role) {
+        browser.script("localStorage.setItem('craftline.token', arguments[0])", TestApp.token(admin, handle, role));
+        browser.open(page());
+        browser.waitForText("who", handle);
+    }
+
+    void signIn(String handle) {
+        signIn(handle, "WORKER");
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+    }
+}

@@ -1,0 +1,209 @@
+package org.craftline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.Http;
+import org.craftline.Payloads;
+import org.craftline.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The trend in real Chromium: a worker's own, a team's for an analyst, on a phone and by keyboard alone. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class TrendPageTest {
+
+    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    static PageSession session;
+    static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        session = PageSession.start(APP);
+        browser = session.browser;
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        session.signOut();
+        browser.resize(1200, 900);
+    }
+
+    /** Eight weeks from 6 February 2023: mostly craft for four, then mostly execution with a new tool. */
+    private void logEightWeeks(String handle) {
+        for (int week = 0; week < 8; week++) {
+            int craft = week < 4 ? 300 : 60;
+            Map<String, Object> prompting = Payloads.step("prompt", 360 - craft, "EXECUTION");
+            prompting.put("tool", week < 4 ? "ZBrush" : "Midjourney v5");
+            Map<String, Object> task = Payloads.task(handle, LocalDate.parse("2023-02-06").plusWeeks(week).toString(),
+                    Payloads.step("sculpt", craft, "CRAFT"), prompting);
+            assertThat(session.admin.post("/api/tasks", Http.json(task)).status()).isEqualTo(201);
+        }
+    }
+
+    /** Fills the trend form and shows it by pressing Enter in its last date field. */
+    private void showTrend(String from, String to) {
+        browser.script("document.getElementById('trend-from').value = arguments[0];"
+                + "document.getElementById('trend-to').value = arguments[1];", from, to);
+        browser.find("trend-to").sendKeys(Keys.ENTER);
+    }
+
+    private void waitForChart() {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(driver -> ((Number) browser.script(
+                "return document.getElementById('trend-chart').naturalWidth")).intValue() > 0);
+    }
+
+    /**
+     * The chart the page shows, asked for as the page asks. (The page's own copy is a blob: URL that
+     * its Content-Security-Policy rightly keeps its scripts from reading back.)
+     */
+    private static String chart(String subject, String from, String to) {
+        Http.Reply reply = session.admin.get("/api/reports/deskilling?" + subject + "&from=" + from + "&to=" + to
+                + "&bucket=week&format=svg");
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.body();
+    }
+
+    private static long count(String text, String pattern) {
+        return Pattern.compile(pattern).matcher(text).results().count();
+    }
+
+    @Test
+    void aWorkersTrend_showsVerdictChartFiguresAndDownloads_andTakesAnEvent() {
+        String handle = session.newWorker("trend");
+        logEightWeeks(handle);
+        session.signIn(handle);
+
+        showTrend("2023-02-06", "2023-04-02");
+        browser.waitForText("trend-verdict", "Your craft share fell from 83% to 17% around 6 March 2023");
+        waitForChart();
+        List<WebElement> periods = browser.driver.findElements(By.cssSelector("#periods-body tr"));
+        assertThat(periods).hasSize(8);
+        String svg = chart("worker=" + handle, "2023-02-06", "2023-04-02");
+        assertThat(count(svg, "<g id='period-")).as("one point per period in the chart").isEqualTo(8);
+        assertThat(svg).contains("<title>Week of 2023-03-06: craft share 17% of 360 minutes</title>");
+        assertThat(browser.find("trend-chart").getAttribute("alt")).contains("fell from 83%");
+        assertThat(browser.find("download-csv").getAttribute("href")).startsWith("blob:");
+        assertThat(browser.find("trend-fragmentation").getText()).startsWith("Fragmentation");
+        assertThat(browser.find("tools-body").getText()).contains("Midjourney v5 1200 0 1200 2023-03-06");
+        assertThat(browser.find("events-body").getText()).as("a tool's first use is an event of its own")
+                .contains("first used Midjourney v5");
+
+        browser.script("document.getElementById('event-date').value = '2023-03-06'");
+        browser.find("event-label").sendKeys("Studio adopted Midjourney v5", Keys.ENTER);
+        browser.waitForText("event-saved", "Added \"Studio adopted Midjourney v5\" on 2023-03-06.");
+        browser.waitForText("events-body", "Studio adopted Midjourney v5");
+        assertThat(browser.find("events-body").getText()).contains("83% 17% -67 points");
+
+        browser.script("document.getElementById('event-date').value = ''");
+        browser.find("event-label").sendKeys("no date", Keys.ENTER);
+        browser.waitForText("error-event-date", "must not be null");
+        assertThat(browser.find("event-date").getAttribute("aria-invalid")).isEqualTo("true");
+
+        browser.find("periods-details").findElement(By.tagName("summary")).click();
+        browser.script("document.getElementById('trend').scrollIntoView()");
+        browser.screenshot("trend");
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the trend").isEmpty();
+        assertThat(browser.consoleErrors()).as("no console errors but the refused event's 422")
+                .allMatch(message -> message.contains("422"));
+    }
+
+    @Test
+    void anAnalyst_seesTheTeamsAggregate_withThinPeriodsHiddenForPrivacy() {
+        String team = TestApp.uniqueHandle("team");
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            members.add(session.newWorker("member", team));
+        }
+        // Four weeks in which all five log, then a week in which only two do.
+        for (int week = 0; week < 5; week++) {
+            String date = LocalDate.parse("2023-02-06").plusWeeks(week).toString();
+            for (String member : week < 4 ? members : members.subList(0, 2)) {
+                assertThat(session.admin.post("/api/tasks", Http.json(Payloads.task(member, date))).status())
+                        .isEqualTo(201);
+            }
+        }
+        String analyst = session.newWorker("analyst", "research");
+        session.signIn(analyst, "ANALYST");
+        assertThat(browser.find("home").isDisplayed()).as("analysts log no day").isFalse();
+        assertThat(browser.find("trend-title").getText()).isEqualTo("Team trend");
+        assertThat(browser.find("event-section").isDisplayed()).isFalse();
+
+        browser.find("trend-team").sendKeys(team);
+        showTrend("2023-02-06", "2023-03-12");
+        browser.waitForText("trend-verdict", "Team " + team + "'s craft share");
+        waitForChart();
+        assertThat(browser.find("trend-privacy").getText()).startsWith("1 of 5 periods are hidden for privacy");
+        browser.find("periods-details").findElement(By.tagName("summary")).click();
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#periods-body tr"));
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(4).getText()).isEqualTo("Week of 2023-03-06 Hidden for privacy: too few people logged work in it");
+        assertThat(rows.get(0).getText()).isEqualTo("Week of 2023-02-06 450 67% 45.0 0% 0.92");
+        String svg = chart("team=" + team, "2023-02-06", "2023-03-12");
+        assertThat(count(svg, "<g id='period-")).as("no point for the hidden week").isEqualTo(4);
+        assertThat(svg).doesNotContain(members.get(0));
+        browser.script("document.getElementById('trend').scrollIntoView()");
+        browser.screenshot("team-trend");
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the team view").isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void thePage_readsAt375PixelsWide_andTabReachesEveryControl() {
+        String handle = session.newWorker("phone");
+        logEightWeeks(handle);
+        session.signIn(handle);
+        browser.resize(375, 800);
+        showTrend("2023-02-06", "2023-04-02");
+        browser.waitForText("trend-verdict", "fell");
+        waitForChart();
+        browser.find("periods-details").findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
+
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth"))
+                .intValue()).as("nothing wider than the phone's screen").isLessThanOrEqualTo(0);
+        browser.script("window.scrollTo(0, 0)");
+        browser.screenshot("phone-day-form");
+
+        @SuppressWarnings("unchecked")
+        List<String> controls = (List<String>) browser.script("return [...document.querySelectorAll("
+                + "'a[href], button, input, select, summary, [tabindex]')]"
+                + ".filter(e => e.getClientRects().length > 0 && !e.disabled && e.tabIndex >= 0)"
+                + ".map((e, i) => { e.dataset.probe = (e.id || e.name || e.getAttribute('aria-label') || e.tagName) + '#' + i;"
+                + " return e.dataset.probe; })");
+        browser.script("document.activeElement.blur()");
+        Set<String> reached = new LinkedHashSet<>();
+        // A date input takes a Tab stop for each of its parts: allow a few per control.
+        for (int i = 0; i < 4 * controls.size() && !reached.containsAll(controls); i++) {
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            reached.add(String.valueOf(browser.script("return document.activeElement.dataset.probe")));
+        }
+        assertThat(controls).hasSizeGreaterThan(25);
+        assertThat(controls).as("controls Tab does not reach").filteredOn(control -> !reached.contains(control)).isEmpty();
+        assertThat(browser.seriousAccessibilityViolations()).as("axe-core at 375 px").isEmpty();
+    }
+}
