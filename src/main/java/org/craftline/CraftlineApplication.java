@@ -13,6 +13,7 @@ import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
 import org.craftline.auth.AdminBootstrap;
 import org.craftline.auth.Authentication;
 import org.craftline.auth.TokenCommand;
@@ -23,6 +24,7 @@ import org.craftline.auth.WorkerTokenResource;
 import org.craftline.common.Clocks;
 import org.craftline.common.Dialect;
 import org.craftline.common.Json;
+import org.craftline.common.Locations;
 import org.craftline.common.Migrations;
 import org.craftline.common.ProblemMappers;
 import org.craftline.common.RequestSizeLimit;
@@ -30,6 +32,8 @@ import org.craftline.common.SecurityHeaders;
 import org.craftline.demo.DemoCommand;
 import org.craftline.event.EventDao;
 import org.craftline.event.EventResource;
+import org.craftline.event.EventService;
+import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.openapi.OpenApiDocument;
 import org.craftline.openapi.OpenApiResource;
 import org.craftline.openapi.SwaggerUi;
@@ -42,13 +46,14 @@ import org.craftline.task.TaskService;
 import org.craftline.worker.WorkerDao;
 import org.craftline.worker.WorkerResource;
 import org.craftline.worker.Workers;
+import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 
 /** Wiring only: what runs, in which order, with which collaborators. */
 public class CraftlineApplication extends Application<CraftlineConfiguration> {
 
     /** Where Jersey serves the API; resources' paths are relative to it. */
-    public static final String API_PATTERN = "/api/*";
+    public static final String API_PATTERN = Locations.API_ROOT + "/*";
 
     /** Kept so that tests can hold report places the way long reports would. */
     private ReportBulkhead reportBulkhead;
@@ -110,6 +115,9 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
 
         // The API under /api; everything else is the web page's files (and Swagger UI's under /api/docs/).
         environment.jersey().setUrlPattern(API_PATTERN);
+        // Location headers stay the paths the resources give (common/Locations), never made absolute
+        // with the Host the client sent.
+        environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new RequestSizeLimit());
@@ -119,9 +127,13 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         Workers owners = new Workers(workers);
         environment.jersey().register(new WorkerTokenResource(tokens, issuer, owners));
         environment.jersey().register(new WorkerResource(workers, owners, clock));
-        environment.jersey().register(new TaskResource(new TaskService(jdbi, clock), owners));
+        IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, environment.getObjectMapper(), clock,
+                configuration.getIdempotency().getKeyTtl().toJavaDuration());
+        environment.lifecycle().scheduledExecutorService("idempotency-purge").threads(1).build()
+                .scheduleWithFixedDelay(idempotency::purgeExpired, 1, 60, TimeUnit.MINUTES);
+        environment.jersey().register(new TaskResource(new TaskService(jdbi, clock), owners, idempotency));
         EventDao events = jdbi.onDemand(EventDao.class);
-        environment.jersey().register(new EventResource(events, owners, clock));
+        environment.jersey().register(new EventResource(events, new EventService(jdbi, clock), owners, idempotency));
         reportBulkhead = configuration.getReports().bulkhead(database.getMaxSize());
         environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class), events,
                 configuration.getPrivacy().getMinGroupSize(), configuration.getReports().getCachedPeriods()), owners,

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.craftline.auth.AuthConfiguration;
 import org.craftline.common.DatabaseSafetyConfiguration;
 import org.craftline.common.PrivacyConfiguration;
+import org.craftline.idempotency.IdempotencyConfiguration;
 import org.craftline.report.ReportsConfiguration;
 
 public class CraftlineConfiguration extends Configuration {
@@ -31,6 +32,10 @@ public class CraftlineConfiguration extends Configuration {
     @Valid
     @NotNull
     private ReportsConfiguration reports = new ReportsConfiguration();
+
+    @Valid
+    @NotNull
+    private IdempotencyConfiguration idempotency = new IdempotencyConfiguration();
 
     /** Apply pending migrations when the server starts; turn off to run {@code db migrate} by hand. */
     private boolean migrateOnStart = true;
@@ -93,5 +98,15 @@ public class CraftlineConfiguration extends Configuration {
     @JsonProperty
     public void setMigrateOnStart(boolean migrateOnStart) {
         this.migrateOnStart = migrateOnStart;
+    }
+
+    @JsonProperty
+    public IdempotencyConfiguration getIdempotency() {
+        return idempotency;
+    }
+
+    @JsonProperty
+    public void setIdempotency(IdempotencyConfiguration idempotency) {
+        this.idempotency = idempotency;
     }
 }

@@ -3,6 +3,7 @@ package org.craftline;
 import java.util.List;
 import org.craftline.auth.TokenDao;
 import org.craftline.event.EventDao;
+import org.craftline.idempotency.IdempotencyDao;
 import org.craftline.report.ReportDao;
 import org.craftline.task.TaskDao;
 import org.craftline.task.WorkerDayDao;
@@ -25,7 +26,7 @@ public final class SqlObjects {
 
     /** Every DAO interface; one missing here still works, only more slowly. */
     static final List<Class<?>> DAOS = List.of(WorkerDao.class, TokenDao.class, TaskDao.class, WorkerDayDao.class,
-            EventDao.class, ReportDao.class);
+            EventDao.class, ReportDao.class, IdempotencyDao.class);
 
     private SqlObjects() {
     }

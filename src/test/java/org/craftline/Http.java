@@ -13,6 +13,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A plain HTTP client for integration tests. It sends exactly the bytes and headers a test gives,
@@ -25,24 +27,33 @@ public final class Http {
 
     private final String base;
     private final String authorization;
+    private final Map<String, String> headers;
 
     public Http(int port) {
-        this("http://localhost:" + port, null);
+        this("http://localhost:" + port, null, Map.of());
     }
 
-    private Http(String base, String authorization) {
+    private Http(String base, String authorization, Map<String, String> headers) {
         this.base = base;
         this.authorization = authorization;
+        this.headers = headers;
     }
 
     /** The same client sending {@code Authorization: Bearer <token>}; null sends no header. */
     public Http as(String bearerToken) {
-        return new Http(base, bearerToken == null ? null : "Bearer " + bearerToken);
+        return new Http(base, bearerToken == null ? null : "Bearer " + bearerToken, headers);
     }
 
     /** The same client sending this exact Authorization header, malformed ones included. */
     public Http withAuthorization(String header) {
-        return new Http(base, header);
+        return new Http(base, header, headers);
+    }
+
+    /** The same client sending one more header on every request. */
+    public Http withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(base, authorization, Map.copyOf(more));
     }
 
     public Reply get(String path) {
@@ -92,6 +103,7 @@ public final class Http {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         return request;
     }
 

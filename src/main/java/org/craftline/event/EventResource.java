@@ -1,6 +1,7 @@
 package org.craftline.event;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,23 +12,23 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
 import java.util.List;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
+import org.craftline.common.Locations;
 import org.craftline.common.Role;
+import org.craftline.idempotency.IdempotencyKeys;
+import org.craftline.idempotency.StoredAnswer;
 import org.craftline.worker.Worker;
 import org.craftline.worker.Workers;
-import org.craftline.common.Text;
 
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,13 +36,15 @@ import org.craftline.common.Text;
 public class EventResource {
 
     private final EventDao events;
+    private final EventService writes;
     private final Workers workers;
-    private final Clock clock;
+    private final IdempotencyKeys idempotency;
 
-    public EventResource(EventDao events, Workers workers, Clock clock) {
+    public EventResource(EventDao events, EventService writes, Workers workers, IdempotencyKeys idempotency) {
         this.events = events;
+        this.writes = writes;
         this.workers = workers;
-        this.clock = clock;
+        this.idempotency = idempotency;
     }
 
     @Operation(summary = "Record a dated event, such as adopting a tool",
@@ -49,14 +52,14 @@ public class EventResource {
                     content = @Content(schema = @Schema(implementation = Event.class))))
     @POST
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
-    public Response create(@Auth Caller caller, @NotNull @Valid EventRequest request, @Context UriInfo uri) {
-        Worker worker = workers.owner(caller, request.worker());
-        String tool = Text.blankToNull(request.tool());
-        long id = events.insert(worker.id(), request.date(), request.label().trim(), tool,
-                clock.instant());
-        return Response.created(uri.getBaseUriBuilder().path("events/{id}").build(id))
-                .entity(find(caller, id))
-                .build();
+    public Response create(@Auth Caller caller,
+                           @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+                           String idempotencyKey,
+                           @NotNull @Valid EventRequest request) {
+        Worker owner = workers.owner(caller, request.worker());
+        return idempotency.<Event>once(caller, idempotencyKey, idempotency.fingerprint("POST /events", request),
+                event -> new StoredAnswer(201, Locations.of("events", event.id()), null, idempotency.body(event)),
+                hook -> writes.create(owner, request, hook));
     }
 
     /** A worker token lists only its own events, whatever {@code worker} says. */

@@ -1,6 +1,7 @@
 package org.craftline.task;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,18 +19,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
+import org.craftline.common.Locations;
 import org.craftline.common.Params;
 import org.craftline.common.Role;
-import org.craftline.worker.Workers;
 import org.craftline.common.Text;
+import org.craftline.idempotency.IdempotencyKeys;
+import org.craftline.idempotency.StoredAnswer;
+import org.craftline.worker.Worker;
+import org.craftline.worker.Workers;
 
 @Path("/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,10 +41,12 @@ public class TaskResource {
 
     private final TaskService tasks;
     private final Workers workers;
+    private final IdempotencyKeys idempotency;
 
-    public TaskResource(TaskService tasks, Workers workers) {
+    public TaskResource(TaskService tasks, Workers workers, IdempotencyKeys idempotency) {
         this.tasks = tasks;
         this.workers = workers;
+        this.idempotency = idempotency;
     }
 
     @Operation(summary = "Log a task decomposed into steps",
@@ -49,12 +54,17 @@ public class TaskResource {
                     content = @Content(schema = @Schema(implementation = Task.class))))
     @POST
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
-    public Response create(@Auth Caller caller, @NotNull @Valid TaskRequest request, @Context UriInfo uri) {
-        Task created = tasks.create(workers.owner(caller, request.worker()), request);
-        return Response.created(uri.getBaseUriBuilder().path("tasks/{id}").build(created.id()))
-                .tag(created.entityTag())
-                .entity(created)
-                .build();
+    public Response create(@Auth Caller caller,
+                           @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+                           String idempotencyKey,
+                           @NotNull @Valid TaskRequest request) {
+        Worker owner = workers.owner(caller, request.worker());
+        return idempotency.once(caller, idempotencyKey, idempotency.fingerprint("POST /tasks", request), this::created,
+                hook -> tasks.create(owner, request, hook));
+    }
+
+    private StoredAnswer created(Task task) {
+        return new StoredAnswer(201, Locations.of("tasks", task.id()), ETags.of(task.version()), idempotency.body(task));
     }
 
     /** A worker token lists only its own tasks, whatever {@code worker} says. */

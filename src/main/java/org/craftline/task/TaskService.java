@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Transactions;
+import org.craftline.common.WriteHook;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
@@ -27,26 +28,34 @@ public final class TaskService {
         this.clock = clock;
     }
 
+    public Task create(Worker owner, TaskRequest request) {
+        return create(owner, request, WriteHook.none());
+    }
+
     /**
      * The task comes back as stored, built from what was written and the generated id rather than
      * read back: every value is the one sent to the database, instants included (the clock
      * ticks at the databases' precision).
      *
      * @param owner the worker the task is for, as {@link org.craftline.worker.Workers#owner} resolved it
+     * @param hook  work to do in the same transaction, before and after the write
      */
-    public Task create(Worker owner, TaskRequest request) {
+    public Task create(Worker owner, TaskRequest request, WriteHook<Task> hook) {
         List<Step> steps = request.normalizedSteps();
         String title = request.normalizedTitle();
         String notes = request.normalizedNotes();
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
+            hook.before(handle);
             TaskDao tasks = handle.attach(TaskDao.class);
             WorkerDayLedger days = WorkerDayLedger.lock(tasks, owner.id(), request.date());
             Instant now = now();
             long id = tasks.insert(owner.id(), request.date(), title, notes, now);
             tasks.insertSteps(id, owner.id(), request.date(), steps);
             days.refresh(request.date(), steps);
-            return Task.of(new TaskRow(id, owner.id(), owner.handle(), request.date(), title, notes, 1, now, now),
-                    steps);
+            Task created = Task.of(new TaskRow(id, owner.id(), owner.handle(), request.date(), title, notes, 1, now,
+                    now), steps);
+            hook.after(handle, created);
+            return created;
         }));
     }
 

@@ -14,14 +14,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
+import org.craftline.common.Locations;
 import org.craftline.common.Role;
 import org.craftline.common.SqlStates;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -46,7 +45,7 @@ public class WorkerResource {
                     content = @Content(schema = @Schema(implementation = Worker.class))))
     @POST
     @RolesAllowed(Role.Names.ADMIN)
-    public Response create(@NotNull @Valid CreateWorkerRequest request, @Context UriInfo uri) {
+    public Response create(@NotNull @Valid CreateWorkerRequest request) {
         try {
             workers.insert(request, clock.instant());
         } catch (UnableToExecuteStatementException e) {
@@ -57,7 +56,7 @@ public class WorkerResource {
             throw e;
         }
         Worker created = workers.findByHandle(request.handle()).orElseThrow();
-        return Response.created(uri.getBaseUriBuilder().path("workers/{handle}").build(created.handle()))
+        return Locations.header(Response.status(Response.Status.CREATED), Locations.of("workers", created.handle()))
                 .entity(created)
                 .build();
     }

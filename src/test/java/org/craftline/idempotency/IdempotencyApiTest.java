@@ -1,0 +1,183 @@
+package org.craftline.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.craftline.ProblemAssert.assertFieldProblem;
+import static org.craftline.ProblemAssert.assertProblem;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.Http;
+import org.craftline.Payloads;
+import org.craftline.TestApp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Idempotency-Key on the routes that create, through HTTP, as phones and scripts retry. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class IdempotencyApiTest {
+
+    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+
+    Http admin;
+    String worker;
+    Http asWorker;
+
+    @BeforeEach
+    void newWorker() {
+        admin = TestApp.admin(APP);
+        worker = TestApp.uniqueHandle("idem");
+        TestApp.createWorker(admin, worker);
+        asWorker = new Http(APP.getLocalPort()).as(TestApp.token(admin, worker, "WORKER"));
+    }
+
+    private int tasksOf(String handle) {
+        return admin.get("/api/tasks?worker=" + handle + "&limit=500").json().path("items").size();
+    }
+
+    @Test
+    void aRetry_getsTheFirstAnswer_andWritesNothing() {
+        Http keyed = asWorker.withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        String body = Http.json(Payloads.task(worker, "2023-03-01"));
+
+        Http.Reply first = keyed.post("/api/tasks", body);
+        Http.Reply retry = keyed.post("/api/tasks", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"))
+                .isEqualTo("/api/tasks/" + first.json().path("id").asLong());
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag")).isEqualTo("\"v1\"");
+        assertThat(tasksOf(worker)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameBodyWithKeysInAnotherOrder_isTheSameRequest() {
+        Http keyed = asWorker.withHeader("Idempotency-Key", "order-" + UUID.randomUUID());
+        keyed.post("/api/tasks", "{\"worker\":\"" + worker + "\",\"date\":\"2023-03-01\",\"title\":\"t\","
+                + "\"steps\":[{\"activity\":\"sculpt\",\"minutes\":60,\"mode\":\"CRAFT\"}]}");
+
+        Http.Reply retry = keyed.post("/api/tasks", "{ \"title\": \"t\", \"date\": \"2023-03-01\", \"worker\": \""
+                + worker + "\", \"steps\": [ {\"mode\":\"CRAFT\",\"minutes\":60,\"activity\":\"sculpt\"} ] }");
+
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(tasksOf(worker)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBody_is422_andWritesNothing() {
+        Http keyed = asWorker.withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        keyed.post("/api/tasks", Http.json(Payloads.task(worker, "2023-03-01")));
+
+        Http.Reply other = keyed.post("/api/tasks", Http.json(Payloads.task(worker, "2023-03-02")));
+
+        assertFieldProblem(other, 422, "Idempotency-Key");
+        assertThat(tasksOf(worker)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherWorkersIdenticalKey_isAnotherKey() {
+        String key = "shared-" + UUID.randomUUID();
+        String other = TestApp.uniqueHandle("idem-other");
+        TestApp.createWorker(admin, other);
+        Http otherWorker = new Http(APP.getLocalPort()).as(TestApp.token(admin, other, "WORKER"));
+
+        Http.Reply mine = asWorker.withHeader("Idempotency-Key", key).post("/api/tasks",
+                Http.json(Payloads.task(worker, "2023-03-01")));
+        Http.Reply theirs = otherWorker.withHeader("Idempotency-Key", key).post("/api/tasks",
+                Http.json(Payloads.task(other, "2023-03-01")));
+
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.header("Idempotent-Replayed")).isNull();
+        assertThat(tasksOf(other)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedWrite_isNotRemembered_soItsRetryCanSucceedLater() {
+        Http keyed = asWorker.withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        String full = Http.json(Payloads.task(worker, "2023-03-01", Payloads.step("sculpt", 1440, "CRAFT")));
+        assertThat(asWorker.post("/api/tasks", full).status()).isEqualTo(201);
+        String more = Http.json(Payloads.task(worker, "2023-03-01", Payloads.step("uv", 60, "EXECUTION")));
+
+        assertProblem(keyed.post("/api/tasks", more), 422);
+        String fullTask = admin.get("/api/tasks?worker=" + worker).json().path("items").get(0).path("id").asText();
+        assertThat(admin.delete("/api/tasks/" + fullTask).status()).isEqualTo(204);
+
+        assertThat(keyed.post("/api/tasks", more).status()).isEqualTo(201);
+        assertThat(tasksOf(worker)).isEqualTo(1);
+    }
+
+    @Test
+    void events_takeKeysToo() {
+        Http keyed = asWorker.withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        String body = Http.json(Payloads.event(worker, "2023-03-15", "adopted Midjourney v5"));
+
+        Http.Reply first = keyed.post("/api/events", body);
+        Http.Reply retry = keyed.post("/api/events", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(admin.get("/api/events?worker=" + worker).json().path("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedKey_is400() {
+        for (String key : List.of("x".repeat(256), "with space", "tab\there")) {
+            Http.Reply reply = asWorker.withHeader("Idempotency-Key", key).post("/api/tasks",
+                    Http.json(Payloads.task(worker, "2023-03-01")));
+            assertFieldProblem(reply, 400, "Idempotency-Key");
+        }
+        assertThat(tasksOf(worker)).isZero();
+    }
+
+    @Test
+    void aKeyRetriedInParallel_writesOnce_andEveryAnswerIsTheFirstOrA409() throws Exception {
+        Http keyed = asWorker.withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        String body = Http.json(Payloads.task(worker, "2023-03-01"));
+        int clients = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Http.Reply>> replies = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return keyed.post("/api/tasks", body);
+                }));
+            }
+            start.countDown();
+            List<Http.Reply> answers = new ArrayList<>();
+            for (Future<Http.Reply> reply : replies) {
+                answers.add(reply.get());
+            }
+
+            List<Http.Reply> created = answers.stream().filter(reply -> reply.status() == 201).toList();
+            assertThat(created).isNotEmpty();
+            assertThat(created).extracting(Http.Reply::body).containsOnly(created.get(0).body());
+            assertThat(answers).allMatch(reply -> reply.status() == 201 || reply.status() == 409,
+                    "201 or 409");
+            answers.stream().filter(reply -> reply.status() == 409).forEach(reply -> assertProblem(reply, 409));
+            assertThat(tasksOf(worker)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        Http.Reply after = keyed.post("/api/tasks", body);
+        assertThat(after.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(Map.of("id", after.json().path("id").asLong())).isEqualTo(Map.of("id",
+                admin.get("/api/tasks?worker=" + worker).json().path("items").get(0).path("id").asLong()));
+    }
+}
