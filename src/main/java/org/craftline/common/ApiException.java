@@ -3,6 +3,7 @@ package org.craftline.common;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.craftline.common.Problem.FieldError;
 
 /**
@@ -74,6 +75,13 @@ public final class ApiException extends RuntimeException {
     /** A well-formed body that breaks a rule; {@code field} names the part at fault. */
     public static ApiException unprocessable(String field, String message) {
         return about(ProblemType.INVALID, field, message);
+    }
+
+    /** A well-formed body that breaks rules in several places, each named in {@code errors}. */
+    public static ApiException unprocessable(List<FieldError> errors) {
+        String detail = errors.stream().map(error -> error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        return new ApiException(ProblemType.INVALID, detail, errors);
     }
 
     public static ApiException preconditionRequired(String detail) {

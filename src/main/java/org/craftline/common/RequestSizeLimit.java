@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over 1 MiB with 413, before they are parsed. A declared Content-Length is
- * checked at once; a chunked body is counted as it is read.
+ * Refuses request bodies over 1 MiB with 413, before they are parsed; batches and imports, which
+ * carry many tasks, may send 20 MiB. A declared Content-Length is checked at once; a chunked body
+ * is counted as it is read.
  *
  * <p>Before answering, the rest of a moderately oversized body is read and dropped (up to
  * {@link #DRAIN_LIMIT}): a server that answers and closes while the client is still sending makes
@@ -19,23 +20,28 @@ import java.io.InputStream;
 public final class RequestSizeLimit implements ContainerRequestFilter {
 
     public static final long MAX_BYTES = 1024 * 1024;
+    /** For {@code POST /api/tasks/batch} and {@code /api/imports/...}. */
+    public static final long MAX_BULK_BYTES = 20 * MAX_BYTES;
     static final long DRAIN_LIMIT = 8 * MAX_BYTES;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BYTES) {
+        String path = request.getUriInfo().getPath();
+        long limit = path.startsWith("tasks/batch") || path.startsWith("imports/") ? MAX_BULK_BYTES : MAX_BYTES;
+        if (request.getLength() > limit) {
             if (request.getLength() <= DRAIN_LIMIT) {
                 drain(request.getEntityStream());
             }
-            throw tooLarge();
+            throw tooLarge(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new CountingStream(request.getEntityStream()));
+            request.setEntityStream(new CountingStream(request.getEntityStream(), limit));
         }
     }
 
-    private static ApiException tooLarge() {
-        return ApiException.payloadTooLarge("Request bodies are limited to " + MAX_BYTES + " bytes (1 MiB)");
+    private static ApiException tooLarge(long limit) {
+        return ApiException.payloadTooLarge("This request's body is limited to " + limit + " bytes ("
+                + limit / MAX_BYTES + " MiB)");
     }
 
     private static void drain(InputStream body) {
@@ -51,10 +57,12 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
     }
 
     private static final class CountingStream extends FilterInputStream {
+        private final long limit;
         private long count;
 
-        CountingStream(InputStream in) {
+        CountingStream(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -77,9 +85,9 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
 
         private void count(long n) {
             count += n;
-            if (count > MAX_BYTES) {
+            if (count > limit) {
                 drain(in);
-                throw tooLarge();
+                throw tooLarge(limit);
             }
         }
     }

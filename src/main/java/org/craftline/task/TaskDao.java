@@ -28,31 +28,56 @@ public interface TaskDao extends SqlObject {
             JOIN workers w ON w.id = t.worker_id
             """;
 
-    @SqlUpdate("""
+    String INSERT_TASK = """
             INSERT INTO tasks (worker_id, work_date, title, notes, version, created_at, updated_at)
             VALUES (:workerId, :workDate, :title, :notes, 1, :now, :now)
-            """)
+            """;
+
+    @SqlUpdate(INSERT_TASK)
     @GetGeneratedKeys("id")
     long insert(long workerId, LocalDate workDate, String title, String notes, Instant now);
 
-    /**
-     * Inserts a task's steps in the order given; their numbers keep that order for reads and for
-     * the report's repetition measure. Steps repeat the task's worker and date; a composite
-     * foreign key keeps them equal.
-     */
+    /** Inserts the tasks in one batch; their ids come back in the order given. */
+    default List<Long> insertAll(List<NewTask> tasks, Instant now) {
+        PreparedBatch batch = getHandle().prepareBatch(INSERT_TASK);
+        for (NewTask task : tasks) {
+            batch.bind("workerId", task.owner().id()).bind("workDate", task.request().date())
+                    .bind("title", task.request().normalizedTitle()).bind("notes", task.request().normalizedNotes())
+                    .bind("now", now)
+                    .add();
+        }
+        return batch.executePreparedBatch("id").mapTo(Long.class).list();
+    }
+
     default void insertSteps(long taskId, long workerId, LocalDate workDate, List<Step> steps) {
+        insertSteps(List.of(new TaskSteps(taskId, workerId, workDate, steps)));
+    }
+
+    /**
+     * Inserts tasks' steps, each task's in the order given, in one batch; their numbers keep that
+     * order for reads and for the report's repetition measure. Steps repeat the task's worker and
+     * date; a composite foreign key keeps them equal.
+     */
+    default void insertSteps(List<TaskSteps> tasks) {
         PreparedBatch batch = getHandle().prepareBatch("""
                 INSERT INTO steps (task_id, step_no, worker_id, work_date, activity, minutes, mode, tool,
                                    discretion, mediation, note)
                 VALUES (:taskId, :stepNo, :workerId, :workDate, :s.activity, :s.minutes, :s.mode, :s.tool,
                         :s.discretion, :s.mediation, :s.note)
                 """);
-        for (int stepNo = 0; stepNo < steps.size(); stepNo++) {
-            batch.bind("taskId", taskId).bind("stepNo", stepNo).bind("workerId", workerId).bind("workDate", workDate)
-                    .bindMethods("s", steps.get(stepNo))
-                    .add();
+        for (TaskSteps task : tasks) {
+            for (int stepNo = 0; stepNo < task.steps().size(); stepNo++) {
+                batch.bind("taskId", task.taskId()).bind("stepNo", stepNo).bind("workerId", task.workerId())
+                        .bind("workDate", task.workDate())
+                        .bindMethods("s", task.steps().get(stepNo))
+                        .add();
+            }
         }
         batch.execute();
+    }
+
+    /** A stored task's steps, normalized, for {@link #insertSteps(List)}. */
+    record TaskSteps(long taskId, long workerId, LocalDate workDate, List<Step> steps) {
     }
 
     @SqlQuery(SELECT_TASK + "WHERE t.id = :id")

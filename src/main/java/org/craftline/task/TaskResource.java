@@ -23,10 +23,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Locations;
 import org.craftline.common.Params;
+import org.craftline.common.Problem.FieldError;
 import org.craftline.common.Role;
 import org.craftline.common.Text;
 import org.craftline.idempotency.IdempotencyKeys;
@@ -65,6 +70,53 @@ public class TaskResource {
 
     private StoredAnswer created(Task task) {
         return new StoredAnswer(201, Locations.of("tasks", task.id()), ETags.of(task.version()), idempotency.body(task));
+    }
+
+    @Operation(summary = "Log up to 1,000 tasks at once, all or none",
+            description = "The body is {\"tasks\": [...]} (or the array alone), each item what POST /tasks takes. "
+                    + "Nothing is stored unless every item is valid; errors name each failing item as tasks[i]. "
+                    + "The 1,440-minute day counts the batch's tasks and those already stored.",
+            responses = @ApiResponse(responseCode = "201", description = "Every task as stored, in the order sent",
+                    content = @Content(schema = @Schema(implementation = TaskBatch.class))))
+    @POST
+    @Path("/batch")
+    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
+    public Response createAll(@Auth Caller caller,
+                              @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
+                              String idempotencyKey,
+                              @NotNull @Valid TaskBatchRequest request) {
+        List<NewTask> batch = owned(caller, request.tasks());
+        return idempotency.once(caller, idempotencyKey, idempotency.fingerprint("POST /tasks/batch", request),
+                (List<Task> created) -> new StoredAnswer(201, null, null, idempotency.body(TaskBatch.of(created))),
+                hook -> tasks.createAll(batch, hook));
+    }
+
+    /**
+     * Each item with its owner. An unknown worker is an error of its item ({@code tasks[i].worker}),
+     * all of them reported together; a worker token naming anyone else is refused outright (403).
+     */
+    private List<NewTask> owned(Caller caller, List<TaskRequest> requests) {
+        List<NewTask> batch = new ArrayList<>(requests.size());
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Worker> owners = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            TaskRequest request = requests.get(i);
+            try {
+                Worker owner = owners.computeIfAbsent(String.valueOf(request.worker()),
+                        handle -> workers.owner(caller, request.worker()));
+                batch.add(new NewTask(owner, request));
+            } catch (ApiException e) {
+                if (e.problem().status() != 422) {
+                    throw e;
+                }
+                String item = "tasks[" + i + "].";
+                e.problem().errors().forEach(error -> errors.add(new FieldError(item + error.field(), error.message())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable(errors);
+        }
+        return batch;
     }
 
     /** A worker token lists only its own tasks, whatever {@code worker} says. */

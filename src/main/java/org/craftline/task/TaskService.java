@@ -2,11 +2,15 @@ package org.craftline.task;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
+import org.craftline.common.Problem.FieldError;
 import org.craftline.common.Transactions;
 import org.craftline.common.WriteHook;
 import org.craftline.worker.Worker;
@@ -54,6 +58,64 @@ public final class TaskService {
             days.refresh(request.date(), steps);
             Task created = Task.of(new TaskRow(id, owner.id(), owner.handle(), request.date(), title, notes, 1, now,
                     now), steps);
+            hook.after(handle, created);
+            return created;
+        }));
+    }
+
+    /**
+     * Creates every task or none, in one transaction: the days of every owner are locked first
+     * (owners by id, days by date, so racing writes cannot wait on each other in a circle), the
+     * tasks and steps go in as two batches, and each owner's days and months are refreshed as
+     * single writes refresh them. A day over 1,440 minutes, counting the batch's tasks on it and
+     * those already stored, fails the batch with an error for each of its items on that day
+     * ({@code tasks[i].steps}).
+     */
+    public List<Task> createAll(List<NewTask> batch, WriteHook<List<Task>> hook) {
+        List<List<Step>> steps = batch.stream().map(task -> task.request().normalizedSteps()).toList();
+        Map<Long, List<Integer>> itemsByOwner = new TreeMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            itemsByOwner.computeIfAbsent(batch.get(i).owner().id(), owner -> new ArrayList<>()).add(i);
+        }
+        return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
+            hook.before(handle);
+            TaskDao tasks = handle.attach(TaskDao.class);
+            Map<Long, WorkerDayLedger> ledgers = new TreeMap<>();
+            itemsByOwner.forEach((owner, items) -> ledgers.put(owner, WorkerDayLedger.lock(tasks, owner,
+                    items.stream().map(i -> batch.get(i).request().date()).toList())));
+            Instant now = now();
+            List<Long> ids = tasks.insertAll(batch, now);
+            List<TaskDao.TaskSteps> stored = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                stored.add(new TaskDao.TaskSteps(ids.get(i), batch.get(i).owner().id(), batch.get(i).request().date(),
+                        steps.get(i)));
+            }
+            tasks.insertSteps(stored);
+            List<FieldError> errors = new ArrayList<>();
+            itemsByOwner.forEach((owner, items) -> {
+                Map<LocalDate, List<Step>> written = new TreeMap<>();
+                Map<LocalDate, List<String>> fields = new TreeMap<>();
+                for (int i : items) {
+                    LocalDate date = batch.get(i).request().date();
+                    written.computeIfAbsent(date, d -> new ArrayList<>()).addAll(steps.get(i));
+                    fields.computeIfAbsent(date, d -> new ArrayList<>()).add("tasks[" + i + "].steps");
+                }
+                try {
+                    ledgers.get(owner).refresh(written, fields::get);
+                } catch (ApiException overfull) {
+                    errors.addAll(overfull.problem().errors());
+                }
+            });
+            if (!errors.isEmpty()) {
+                throw ApiException.unprocessable(errors);
+            }
+            List<Task> created = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                NewTask task = batch.get(i);
+                created.add(Task.of(new TaskRow(ids.get(i), task.owner().id(), task.owner().handle(),
+                        task.request().date(), task.request().normalizedTitle(), task.request().normalizedNotes(), 1,
+                        now, now), steps.get(i)));
+            }
             hook.after(handle, created);
             return created;
         }));

@@ -1,8 +1,13 @@
 package org.craftline.task;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -16,17 +21,23 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface WorkerDayDao {
 
-    /** The day's logged minutes, with the row locked until the transaction ends; empty for a new day. */
+    /**
+     * The logged minutes of those of the worker's {@code days} that have a row, each row locked until
+     * the transaction ends, in date order (so two writes over the same days cannot deadlock).
+     */
     @SqlQuery("""
-            SELECT minutes
+            SELECT work_date, minutes
             FROM worker_days
-            WHERE worker_id = :workerId AND work_date = :workDate
+            WHERE worker_id = :workerId AND work_date IN (<days>)
+            ORDER BY work_date
             FOR UPDATE
             """)
-    Optional<Integer> lock(long workerId, LocalDate workDate);
+    @KeyColumn("work_date")
+    @ValueColumn("minutes")
+    Map<LocalDate, Integer> lock(long workerId, @BindList("days") Collection<LocalDate> days);
 
-    /** A day's first row; two first writes to one day collide here on the primary key. */
-    @SqlUpdate("""
+    /** Days' first rows; two first writes to one day collide here on the primary key. */
+    @SqlBatch("""
             INSERT INTO worker_days (worker_id, work_date, minutes, craft_minutes, mediation_none_minutes,
                                      mediation_assisted_minutes, mediation_generated_minutes,
                                      discretion_self_minutes, discretion_within_spec_minutes,
@@ -37,9 +48,9 @@ public interface WorkerDayDao {
                     :r.discretionWithinSpecMinutes, :r.discretionPrescribedMinutes, :r.stepCount,
                     :r.repeatedMinutes, :r.activityCount, :r.entropy)
             """)
-    void insert(long workerId, LocalDate workDate, @BindMethods("r") DayRollup rollup);
+    void insert(long workerId, @Bind("workDate") List<LocalDate> workDates, @BindMethods("r") List<DayRollup> rollups);
 
-    @SqlUpdate("""
+    @SqlBatch("""
             UPDATE worker_days
             SET minutes = :r.minutes, craft_minutes = :r.craftMinutes,
                 mediation_none_minutes = :r.mediationNoneMinutes,
@@ -52,16 +63,20 @@ public interface WorkerDayDao {
                 activity_count = :r.activityCount, entropy = :r.entropy
             WHERE worker_id = :workerId AND work_date = :workDate
             """)
-    void update(long workerId, LocalDate workDate, @BindMethods("r") DayRollup rollup);
+    void update(long workerId, @Bind("workDate") List<LocalDate> workDates, @BindMethods("r") List<DayRollup> rollups);
 
-    @SqlUpdate("DELETE FROM worker_day_tools WHERE worker_id = :workerId AND work_date = :workDate")
-    void deleteTools(long workerId, LocalDate workDate);
+    @SqlUpdate("DELETE FROM worker_day_tools WHERE worker_id = :workerId AND work_date IN (<days>)")
+    void deleteTools(long workerId, @BindList("days") Collection<LocalDate> days);
 
     @SqlBatch("""
             INSERT INTO worker_day_tools (worker_id, work_date, tool, minutes, craft_minutes)
-            VALUES (:workerId, :workDate, :t.tool, :t.minutes, :t.craftMinutes)
+            VALUES (:workerId, :t.workDate, :t.tool, :t.minutes, :t.craftMinutes)
             """)
-    void insertTools(long workerId, LocalDate workDate, @BindMethods("t") List<DayRollup.ToolMinutes> tools);
+    void insertTools(long workerId, @BindMethods("t") List<DayTool> tools);
+
+    /** One tool's minutes on one day, as {@code worker_day_tools} holds them. */
+    record DayTool(LocalDate workDate, String tool, int minutes, int craftMinutes) {
+    }
 
     /**
      * Raises the version of the worker's month that holds a changed day (see {@code worker_months});

@@ -1,12 +1,17 @@
 package org.craftline.task;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.craftline.common.ApiException;
+import org.craftline.common.Problem.FieldError;
 
 /**
  * Keeps a worker's day rows ({@code worker_days}, {@code worker_day_tools}) equal to the day's
@@ -40,45 +45,75 @@ final class WorkerDayLedger {
     }
 
     /**
-     * Locks the existing rows of the worker's {@code dates}, in date order. Takes the write's own
-     * {@code tasks} DAO: attaching a DAO to a handle costs more CPU than a write's statements.
+     * Locks the existing rows of the worker's {@code dates}, in date order, with one statement. Takes
+     * the write's own {@code tasks} DAO: attaching a DAO to a handle costs more CPU than a write's
+     * statements.
      */
-    static WorkerDayLedger lock(TaskDao tasks, long workerId, LocalDate... dates) {
+    static WorkerDayLedger lock(TaskDao tasks, long workerId, Collection<LocalDate> dates) {
         WorkerDayDao days = tasks.getHandle().attach(WorkerDayDao.class);
+        Set<LocalDate> sorted = new TreeSet<>(dates);
+        Map<LocalDate, Integer> locked = days.lock(workerId, sorted);
         Map<LocalDate, Integer> before = new TreeMap<>();
-        for (LocalDate date : new TreeSet<>(Arrays.asList(dates))) {
-            before.put(date, days.lock(workerId, date).orElse(null));
-        }
+        sorted.forEach(date -> before.put(date, locked.get(date)));
         return new WorkerDayLedger(tasks, days, workerId, before);
+    }
+
+    static WorkerDayLedger lock(TaskDao tasks, long workerId, LocalDate... dates) {
+        return lock(tasks, workerId, Arrays.asList(dates));
+    }
+
+    /** {@link #refresh(Map, Function)} after one write of {@code written} on {@code writtenOn} (null: none). */
+    void refresh(LocalDate writtenOn, List<Step> written) {
+        refresh(writtenOn == null ? Map.of() : Map.of(writtenOn, written), date -> List.of("steps"));
     }
 
     /**
      * Recomputes each locked day from its steps as they now are, then each month they fall in:
-     * its version (for the reports' {@code PeriodCache}) and its tool minutes. A day over 1,440
-     * minutes is refused. {@code written} are the steps this write put on {@code writtenOn}: a day that held
-     * nothing before holds exactly those, so it is computed without reading them back.
+     * its version (for the reports' {@code PeriodCache}) and its tool minutes. {@code written} are
+     * the steps this write put on each day, in logged order: a day that held nothing before holds
+     * exactly those, so it is computed without reading them back.
+     *
+     * <p>Every day over 1,440 minutes is refused at once (422), each with an error for every field
+     * {@code fieldsOf} names for it (the batch item that wrote there, say), before anything is written.
      */
-    void refresh(LocalDate writtenOn, List<Step> written) {
+    void refresh(Map<LocalDate, List<Step>> written, Function<LocalDate, List<String>> fieldsOf) {
+        Map<LocalDate, DayRollup> rollups = new TreeMap<>();
+        List<FieldError> errors = new ArrayList<>();
         before.forEach((date, minutesBefore) -> {
             boolean wasEmpty = minutesBefore == null || minutesBefore == 0;
-            List<Step> steps = wasEmpty && date.equals(writtenOn) ? written : tasks.listStepsOfDay(workerId, date);
+            List<Step> steps = wasEmpty && written.containsKey(date) ? written.get(date)
+                    : tasks.listStepsOfDay(workerId, date);
             DayRollup rollup = DayRollup.of(steps);
             if (rollup.minutes() > DAY_MINUTES) {
-                throw ApiException.unprocessable("steps", "would bring " + date + " to " + rollup.minutes()
-                        + " minutes (" + (wasEmpty ? 0 : minutesBefore) + " already logged that day); a day holds "
-                        + "at most " + DAY_MINUTES + " minutes");
+                String message = "would bring " + date + " to " + rollup.minutes() + " minutes ("
+                        + (wasEmpty ? 0 : minutesBefore) + " already logged that day); a day holds at most "
+                        + DAY_MINUTES + " minutes";
+                fieldsOf.apply(date).forEach(field -> errors.add(new FieldError(field, message)));
             }
-            if (minutesBefore == null) {
-                days.insert(workerId, date, rollup);
-            } else {
-                days.update(workerId, date, rollup);
-                days.deleteTools(workerId, date);
-            }
-            days.insertTools(workerId, date, rollup.tools());
+            rollups.put(date, rollup);
         });
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable(errors);
+        }
+        write(rollups);
+    }
+
+    private void write(Map<LocalDate, DayRollup> rollups) {
+        List<LocalDate> fresh = new ArrayList<>();
+        List<LocalDate> existing = new ArrayList<>();
+        rollups.keySet().forEach(date -> (before.get(date) == null ? fresh : existing).add(date));
+        days.insert(workerId, fresh, fresh.stream().map(rollups::get).toList());
+        if (!existing.isEmpty()) {
+            days.update(workerId, existing, existing.stream().map(rollups::get).toList());
+            days.deleteTools(workerId, existing);
+        }
+        List<WorkerDayDao.DayTool> tools = new ArrayList<>();
+        rollups.forEach((date, rollup) -> rollup.tools().forEach(tool ->
+                tools.add(new WorkerDayDao.DayTool(date, tool.tool(), tool.minutes(), tool.craftMinutes()))));
+        days.insertTools(workerId, tools);
         // Months after every day, in date order like the days, so no two writes wait on each other in
         // a circle; the version's row lock makes writes to one worker-month take turns below.
-        for (LocalDate month : before.keySet().stream().map(date -> date.withDayOfMonth(1)).distinct().toList()) {
+        for (LocalDate month : rollups.keySet().stream().map(date -> date.withDayOfMonth(1)).distinct().toList()) {
             if (days.raiseMonthVersion(workerId, month) == 0) {
                 days.insertMonthVersion(workerId, month);
             }

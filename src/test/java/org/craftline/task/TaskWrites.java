@@ -8,6 +8,7 @@ import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Clocks;
 import org.craftline.common.Role;
+import org.craftline.common.WriteHook;
 import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
@@ -16,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Random task writes through the service, for the property tests of what every write keeps. */
 public final class TaskWrites {
 
-    public enum Kind { CREATE, REPLACE, DELETE }
+    public enum Kind { CREATE, BATCH, REPLACE, DELETE }
 
     private static final Caller ADMIN = new Caller(0, null, null, Role.ADMIN);
 
@@ -24,14 +25,18 @@ public final class TaskWrites {
     }
 
     /**
-     * Creates, replaces or deletes ({@code target} picks, modulo, among the tasks {@code alive});
-     * a create when nothing is alive. A write that would overfill a day must be refused with 422.
+     * Creates, creates two copies in one batch, replaces or deletes ({@code target} picks, modulo,
+     * among the tasks {@code alive}); a create when nothing is alive. A write that would overfill a
+     * day must be refused with 422.
      */
     public static void apply(TaskService tasks, Kind kind, int target, Worker worker, TaskRequest request,
                              List<Long> alive) {
         try {
             if (kind == Kind.CREATE || alive.isEmpty()) {
                 alive.add(tasks.create(worker, request).id());
+            } else if (kind == Kind.BATCH) {
+                NewTask task = new NewTask(worker, request);
+                tasks.createAll(List.of(task, task), WriteHook.none()).forEach(created -> alive.add(created.id()));
             } else if (kind == Kind.REPLACE) {
                 tasks.replace(ADMIN, alive.get(target % alive.size()), request, null);
             } else {
