@@ -33,6 +33,7 @@ import org.craftline.demo.DemoCommand;
 import org.craftline.event.EventDao;
 import org.craftline.event.EventResource;
 import org.craftline.event.EventService;
+import org.craftline.export.ExportResource;
 import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.openapi.OpenApiDocument;
 import org.craftline.openapi.OpenApiResource;
@@ -131,8 +132,11 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
                 configuration.getIdempotency().getKeyTtl().toJavaDuration());
         environment.lifecycle().scheduledExecutorService("idempotency-purge").threads(1).build()
                 .scheduleWithFixedDelay(idempotency::purgeExpired, 1, 60, TimeUnit.MINUTES);
-        environment.jersey().register(new TaskResource(new TaskService(jdbi, clock), owners, idempotency));
+        TaskService taskService = new TaskService(jdbi, clock);
+        environment.jersey().register(new TaskResource(taskService, owners, idempotency));
         EventDao events = jdbi.onDemand(EventDao.class);
+        environment.jersey().register(new ExportResource(taskService, environment.getObjectMapper(), events, owners,
+                clock));
         environment.jersey().register(new EventResource(events, new EventService(jdbi, clock), owners, idempotency));
         reportBulkhead = configuration.getReports().bulkhead(database.getMaxSize());
         environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class), events,

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
+import org.craftline.common.Negotiation;
 import org.craftline.common.Params;
 import org.craftline.common.Role;
 import org.craftline.worker.Workers;
@@ -55,17 +56,7 @@ public class ReportResource {
         }
 
         static Format negotiate(Format requested, HttpHeaders headers) {
-            if (requested != null) {
-                return requested;
-            }
-            for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
-                for (Format format : values()) {
-                    if (acceptable.isCompatible(MediaType.valueOf(format.mediaType))) {
-                        return format;
-                    }
-                }
-            }
-            return JSON;
+            return Negotiation.choose(requested, headers, values(), format -> format.mediaType);
         }
     }
 

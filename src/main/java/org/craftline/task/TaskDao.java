@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -132,6 +134,23 @@ public interface TaskDao extends SqlObject {
             ORDER BY task_id, step_no
             """)
     List<StepRow> listStepsByTaskIds(@BindList("taskIds") List<Long> taskIds);
+
+    /**
+     * All of a worker's tasks, oldest date first, a row per step in logged order, fetched from the
+     * database a thousand rows at a time (PostgreSQL streams only inside a transaction).
+     */
+    @SqlQuery("""
+            SELECT t.id, t.worker_id, w.handle AS worker, t.work_date, t.title, t.notes, t.version, t.created_at,
+                   t.updated_at, s.activity, s.minutes, s.mode, s.tool, s.discretion, s.mediation, s.note
+            FROM tasks t
+            JOIN workers w ON w.id = t.worker_id
+            JOIN steps s ON s.task_id = t.id
+            WHERE t.worker_id = :workerId
+            ORDER BY t.work_date, t.id, s.step_no
+            """)
+    @RegisterConstructorMapper(TaskStepRow.class)
+    @FetchSize(1000)
+    ResultIterable<TaskStepRow> streamOfWorker(long workerId);
 
     /** A worker's steps on one day, in the order they were logged: task by task, then position. */
     @SqlQuery("""

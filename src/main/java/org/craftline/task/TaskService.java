@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
@@ -16,6 +17,7 @@ import org.craftline.common.WriteHook;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.result.ResultIterator;
 
 /**
  * Writes a task, its steps and the rows of the days it touches in one transaction, and reads
@@ -173,6 +175,31 @@ public final class TaskService {
             List<Task> items = withSteps(tasks, page);
             String next = more ? TaskCursor.after(page.get(page.size() - 1)) : null;
             return new TaskPage(items, next);
+        });
+    }
+
+    /**
+     * Hands every task of the worker to {@code each}, oldest first, with its steps, one task at a
+     * time: an export of any size in constant memory.
+     */
+    public void forEachTask(long workerId, Consumer<Task> each) {
+        jdbi.useTransaction(handle -> {
+            try (ResultIterator<TaskStepRow> rows = handle.attach(TaskDao.class).streamOfWorker(workerId).iterator()) {
+                List<Step> steps = new ArrayList<>();
+                TaskStepRow task = null;
+                while (rows.hasNext()) {
+                    TaskStepRow row = rows.next();
+                    if (task != null && task.id() != row.id()) {
+                        each.accept(Task.of(task.task(), List.copyOf(steps)));
+                        steps.clear();
+                    }
+                    task = row;
+                    steps.add(row.step());
+                }
+                if (task != null) {
+                    each.accept(Task.of(task.task(), List.copyOf(steps)));
+                }
+            }
         });
     }
 
