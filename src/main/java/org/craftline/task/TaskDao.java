@@ -2,10 +2,13 @@ package org.craftline.task;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.craftline.common.JdbcBatches;
 import org.jdbi.v3.core.result.ResultIterable;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -30,25 +33,27 @@ public interface TaskDao extends SqlObject {
             JOIN workers w ON w.id = t.worker_id
             """;
 
-    String INSERT_TASK = """
+    @SqlUpdate("""
             INSERT INTO tasks (worker_id, work_date, title, notes, version, created_at, updated_at)
             VALUES (:workerId, :workDate, :title, :notes, 1, :now, :now)
-            """;
-
-    @SqlUpdate(INSERT_TASK)
+            """)
     @GetGeneratedKeys("id")
     long insert(long workerId, LocalDate workDate, String title, String notes, Instant now);
 
-    /** Inserts the tasks in one batch; their ids come back in the order given. */
+    /** Inserts the tasks in JDBC batches; their ids come back in the order given. */
     default List<Long> insertAll(List<NewTask> tasks, Instant now) {
-        PreparedBatch batch = getHandle().prepareBatch(INSERT_TASK);
-        for (NewTask task : tasks) {
-            batch.bind("workerId", task.owner().id()).bind("workDate", task.request().date())
-                    .bind("title", task.request().normalizedTitle()).bind("notes", task.request().normalizedNotes())
-                    .bind("now", now)
-                    .add();
-        }
-        return batch.executePreparedBatch("id").mapTo(Long.class).list();
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        return JdbcBatches.executeReturningKeys(getHandle(), """
+                INSERT INTO tasks (worker_id, work_date, title, notes, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, 1, ?, ?)
+                """, "id", tasks, (insert, task) -> {
+                    insert.setLong(1, task.owner().id());
+                    insert.setObject(2, task.request().date());
+                    insert.setString(3, task.request().normalizedTitle());
+                    insert.setString(4, task.request().normalizedNotes());
+                    insert.setObject(5, at);
+                    insert.setObject(6, at);
+                });
     }
 
     default void insertSteps(long taskId, long workerId, LocalDate workDate, List<Step> steps) {
@@ -61,21 +66,34 @@ public interface TaskDao extends SqlObject {
      * date; a composite foreign key keeps them equal.
      */
     default void insertSteps(List<TaskSteps> tasks) {
-        PreparedBatch batch = getHandle().prepareBatch("""
-                INSERT INTO steps (task_id, step_no, worker_id, work_date, activity, minutes, mode, tool,
-                                   discretion, mediation, note)
-                VALUES (:taskId, :stepNo, :workerId, :workDate, :s.activity, :s.minutes, :s.mode, :s.tool,
-                        :s.discretion, :s.mediation, :s.note)
-                """);
+        List<NumberedStep> rows = new ArrayList<>();
         for (TaskSteps task : tasks) {
             for (int stepNo = 0; stepNo < task.steps().size(); stepNo++) {
-                batch.bind("taskId", task.taskId()).bind("stepNo", stepNo).bind("workerId", task.workerId())
-                        .bind("workDate", task.workDate())
-                        .bindMethods("s", task.steps().get(stepNo))
-                        .add();
+                rows.add(new NumberedStep(task, stepNo));
             }
         }
-        batch.execute();
+        JdbcBatches.execute(getHandle(), """
+                INSERT INTO steps (task_id, step_no, worker_id, work_date, activity, minutes, mode, tool,
+                                   discretion, mediation, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, (insert, row) -> {
+                    Step step = row.task().steps().get(row.stepNo());
+                    insert.setLong(1, row.task().taskId());
+                    insert.setInt(2, row.stepNo());
+                    insert.setLong(3, row.task().workerId());
+                    insert.setObject(4, row.task().workDate());
+                    insert.setString(5, step.activity());
+                    insert.setInt(6, step.minutes());
+                    insert.setString(7, step.mode().name());
+                    insert.setString(8, step.tool());
+                    insert.setString(9, step.discretion() == null ? null : step.discretion().name());
+                    insert.setString(10, step.mediation() == null ? null : step.mediation().name());
+                    insert.setString(11, step.note());
+                });
+    }
+
+    /** The {@code stepNo}-th step of a task, as a row to insert. */
+    record NumberedStep(TaskSteps task, int stepNo) {
     }
 
     /** A stored task's steps, normalized, for {@link #insertSteps(List)}. */

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -30,6 +29,8 @@ import org.craftline.common.Problem.FieldError;
 final class WorkerDayLedger {
 
     static final int DAY_MINUTES = 1440;
+    /** Up to this many days are locked by name; more, as the range from the first to the last. */
+    private static final int FEW_DAYS = 16;
 
     private final WorkerDayDao days;
     private final TaskDao tasks;
@@ -51,8 +52,9 @@ final class WorkerDayLedger {
      */
     static WorkerDayLedger lock(TaskDao tasks, long workerId, Collection<LocalDate> dates) {
         WorkerDayDao days = tasks.getHandle().attach(WorkerDayDao.class);
-        Set<LocalDate> sorted = new TreeSet<>(dates);
-        Map<LocalDate, Integer> locked = days.lock(workerId, sorted);
+        TreeSet<LocalDate> sorted = new TreeSet<>(dates);
+        Map<LocalDate, Integer> locked = sorted.size() <= FEW_DAYS ? days.lock(workerId, sorted)
+                : days.lockRange(workerId, sorted.first(), sorted.last());
         Map<LocalDate, Integer> before = new TreeMap<>();
         sorted.forEach(date -> before.put(date, locked.get(date)));
         return new WorkerDayLedger(tasks, days, workerId, before);
