@@ -35,6 +35,8 @@ import org.craftline.event.EventResource;
 import org.craftline.event.EventService;
 import org.craftline.export.ExportResource;
 import org.craftline.idempotency.IdempotencyKeys;
+import org.craftline.imports.ImportResource;
+import org.craftline.imports.ImportService;
 import org.craftline.openapi.OpenApiDocument;
 import org.craftline.openapi.OpenApiResource;
 import org.craftline.openapi.SwaggerUi;
@@ -137,6 +139,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         EventDao events = jdbi.onDemand(EventDao.class);
         environment.jersey().register(new ExportResource(taskService, environment.getObjectMapper(), events, owners,
                 clock));
+        environment.jersey().register(new ImportResource(
+                new ImportService(jdbi, taskService, configuration.getImports(), clock), owners, idempotency));
         environment.jersey().register(new EventResource(events, new EventService(jdbi, clock), owners, idempotency));
         reportBulkhead = configuration.getReports().bulkhead(database.getMaxSize());
         environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class), events,

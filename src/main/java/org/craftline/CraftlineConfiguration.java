@@ -9,6 +9,7 @@ import org.craftline.auth.AuthConfiguration;
 import org.craftline.common.DatabaseSafetyConfiguration;
 import org.craftline.common.PrivacyConfiguration;
 import org.craftline.idempotency.IdempotencyConfiguration;
+import org.craftline.imports.ImportsConfiguration;
 import org.craftline.report.ReportsConfiguration;
 
 public class CraftlineConfiguration extends Configuration {
@@ -36,6 +37,10 @@ public class CraftlineConfiguration extends Configuration {
     @Valid
     @NotNull
     private IdempotencyConfiguration idempotency = new IdempotencyConfiguration();
+
+    @Valid
+    @NotNull
+    private ImportsConfiguration imports = new ImportsConfiguration();
 
     /** Apply pending migrations when the server starts; turn off to run {@code db migrate} by hand. */
     private boolean migrateOnStart = true;
@@ -108,5 +113,15 @@ public class CraftlineConfiguration extends Configuration {
     @JsonProperty
     public void setIdempotency(IdempotencyConfiguration idempotency) {
         this.idempotency = idempotency;
+    }
+
+    @JsonProperty
+    public ImportsConfiguration getImports() {
+        return imports;
+    }
+
+    @JsonProperty
+    public void setImports(ImportsConfiguration imports) {
+        this.imports = imports;
     }
 }

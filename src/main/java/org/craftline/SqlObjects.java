@@ -4,6 +4,7 @@ import java.util.List;
 import org.craftline.auth.TokenDao;
 import org.craftline.event.EventDao;
 import org.craftline.idempotency.IdempotencyDao;
+import org.craftline.imports.ImportDao;
 import org.craftline.report.ReportDao;
 import org.craftline.task.TaskDao;
 import org.craftline.task.WorkerDayDao;
@@ -26,7 +27,7 @@ public final class SqlObjects {
 
     /** Every DAO interface; one missing here still works, only more slowly. */
     static final List<Class<?>> DAOS = List.of(WorkerDao.class, TokenDao.class, TaskDao.class, WorkerDayDao.class,
-            EventDao.class, ReportDao.class, IdempotencyDao.class);
+            EventDao.class, ReportDao.class, IdempotencyDao.class, ImportDao.class);
 
     private SqlObjects() {
     }

@@ -71,6 +71,11 @@ public final class Http {
                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
     }
 
+    /** Posts raw bytes, for bodies that are not JSON or not even valid text. */
+    public Reply postBytes(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(BodyPublishers.ofByteArray(body)));
+    }
+
     public Reply put(String path, String json, String ifMatch) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json").PUT(body(json));
         if (ifMatch != null) {

@@ -84,6 +84,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ProblemType.INVALID, detail, errors);
     }
 
+    /** The same, with a detail that sums the errors up (when listing them all would be too long to read). */
+    public static ApiException unprocessable(String detail, List<FieldError> errors) {
+        return new ApiException(ProblemType.INVALID, detail, errors);
+    }
+
     public static ApiException preconditionRequired(String detail) {
         return new ApiException(ProblemType.PRECONDITION_REQUIRED, detail);
     }

@@ -56,6 +56,18 @@ public final class Params {
         }
     }
 
+    /** {@code true} or {@code false} (any case); absent is {@code false}. */
+    public static boolean flag(String name, String raw) {
+        if (isAbsent(raw)) {
+            return false;
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badParameter(name, "must be true or false, not \"" + raw + "\"");
+        };
+    }
+
     public static void requireOrdered(LocalDate from, LocalDate to) {
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiException.badParameter("from", "must not be after to (" + from + " > " + to + ")");

@@ -18,6 +18,24 @@ public interface WriteHook<T> {
     default void after(Handle handle, T result) {
     }
 
+    /** This hook's work, then {@code next}'s, before and after alike. */
+    default WriteHook<T> then(WriteHook<T> next) {
+        WriteHook<T> first = this;
+        return new WriteHook<>() {
+            @Override
+            public void before(Handle handle) {
+                first.before(handle);
+                next.before(handle);
+            }
+
+            @Override
+            public void after(Handle handle, T result) {
+                first.after(handle, result);
+                next.after(handle, result);
+            }
+        };
+    }
+
     @SuppressWarnings("unchecked")
     static <T> WriteHook<T> none() {
         return (WriteHook<T>) NONE;

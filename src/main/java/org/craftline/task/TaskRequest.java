@@ -21,7 +21,7 @@ public record TaskRequest(
         @Size(max = 4000) String notes,
         @NotNull @Size(min = 1, max = TaskRequest.MAX_STEPS) List<@NotNull @Valid Step> steps) {
 
-    static final int MAX_STEPS = 100;
+    public static final int MAX_STEPS = 100;
 
     List<Step> normalizedSteps() {
         return steps.stream().map(Step::normalized).toList();

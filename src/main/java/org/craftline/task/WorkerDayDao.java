@@ -53,6 +53,16 @@ public interface WorkerDayDao extends SqlObject {
     @ValueColumn("minutes")
     Map<LocalDate, Integer> lockRange(long workerId, LocalDate first, LocalDate last);
 
+    /** The logged minutes of those of the worker's {@code days} that have any, without locking them. */
+    @SqlQuery("SELECT work_date, minutes FROM worker_days WHERE worker_id = :workerId AND work_date IN (<days>)")
+    @KeyColumn("work_date")
+    @ValueColumn("minutes")
+    Map<LocalDate, Integer> minutesOn(long workerId, @BindList("days") Collection<LocalDate> days);
+
+    /** Every tool the worker has named in a step. */
+    @SqlQuery("SELECT DISTINCT tool FROM worker_month_tools WHERE worker_id = :workerId")
+    List<String> toolsUsed(long workerId);
+
     /** Days' first rows; two first writes to one day collide here on the primary key. */
     default void insert(long workerId, List<LocalDate> workDates, List<DayRollup> rollups) {
         JdbcBatches.execute(getHandle(), """

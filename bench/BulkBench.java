@@ -1,0 +1,367 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.craftline.task.DayRollup;
+import org.craftline.task.Mode;
+import org.craftline.task.Step;
+
+/**
+ * The bulk benchmark (issue 11), against the real jar under -Xmx512m:
+ * <ol>
+ *   <li>steps per second through {@code POST /api/tasks/batch} (1,000 tasks of 5 steps a request,
+ *       sequentially), against plain JDBC batch inserts of the same task and step rows into another
+ *       fresh database in the same run, with no rollups, checks or HTTP: the floor no service can
+ *       beat. Target: the endpoint at least 50% of the raw rate.</li>
+ *   <li>a Toggl file just under the 20 MiB limit imported in one request: the server's heap is
+ *       sampled every 100 ms through the admin port's metrics while it imports, against the heap
+ *       after a GC before it.</li>
+ * </ol>
+ * Prints a table and writes it to bench/results/bulk.md. About two minutes on 2 cores.
+ */
+public final class BulkBench {
+
+    static final String ADMIN_TOKEN = "bench-admin-token-0123456789abcdefghijklmnopqrstuvwxyz";
+    static final int BATCHES = Integer.getInteger("batches", 40);
+    static final int TASKS = 1000;
+    static final int STEPS = 5;
+    static final LocalDate FIRST_DAY = LocalDate.parse("2000-01-01");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("craftline-bulk");
+        String url = System.getProperty("db.url", "jdbc:h2:" + work.resolve("served") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+        String rawUrl = System.getProperty("db.rawUrl", "jdbc:h2:" + work.resolve("raw") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+        String user = System.getProperty("db.user", "craftline");
+        String password = System.getProperty("db.password", "");
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        int port = Integer.getInteger("port", 18680);
+        Map<String, String> env = Map.of(
+                "CRAFTLINE_DB_URL", url,
+                "CRAFTLINE_DB_DRIVER", postgres ? "org.postgresql.Driver" : "org.h2.Driver",
+                "CRAFTLINE_DB_USER", user, "CRAFTLINE_DB_PASSWORD", password,
+                "CRAFTLINE_ADMIN_TOKEN", ADMIN_TOKEN,
+                "CRAFTLINE_ADMIN_TOKEN_FILE", work.resolve("admin-token").toString(),
+                "CRAFTLINE_PORT", String.valueOf(port), "CRAFTLINE_ADMIN_PORT", String.valueOf(port + 1));
+        Map<String, String> rawEnv = new java.util.HashMap<>(env);
+        rawEnv.put("CRAFTLINE_DB_URL", rawUrl);
+        rawEnv.put("CRAFTLINE_DB_DRIVER", rawUrl.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver");
+        run(rawEnv, work.resolve("migrate-raw.log"), "db", "migrate", "config.yml");
+        double raw = rawStepsPerSecond(rawUrl, user, password, false);
+        // The same again with the day and tool rollup rows the service keeps for those days, in a
+        // second fresh database: what the rows a batch must write cost the database alone.
+        String rollupUrl = System.getProperty("db.rollupUrl",
+                "jdbc:h2:" + work.resolve("raw-rollups") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+        Map<String, String> rollupEnv = new java.util.HashMap<>(rawEnv);
+        rollupEnv.put("CRAFTLINE_DB_URL", rollupUrl);
+        run(rollupEnv, work.resolve("migrate-rollups.log"), "db", "migrate", "config.yml");
+        double rawWithRollups = rawStepsPerSecond(rollupUrl, user, password, true);
+
+        Process server = start(env, work.resolve("server.log"));
+        List<String[]> rows = new ArrayList<>();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            String admin = "http://127.0.0.1:" + (port + 1);
+            waitHealthy(admin + "/healthcheck", server);
+            post(base + "/api/workers", "application/json", "{\"handle\":\"bench\",\"displayName\":\"Bench\"}".getBytes());
+            post(base + "/api/workers", "application/json", "{\"handle\":\"importer\",\"displayName\":\"Importer\"}".getBytes());
+            // Warm-up: a small batch for another worker, so the JIT is not what is measured.
+            post(base + "/api/workers", "application/json", "{\"handle\":\"warm\",\"displayName\":\"Warm\"}".getBytes());
+            for (int b = 0; b < 3; b++) {
+                expect(201, post(base + "/api/tasks/batch", "application/json", batch("warm", b).getBytes()));
+            }
+            long started = System.nanoTime();
+            for (int b = 0; b < BATCHES; b++) {
+                expect(201, post(base + "/api/tasks/batch", "application/json", batch("bench", b).getBytes()));
+            }
+            double served = (double) BATCHES * TASKS * STEPS / ((System.nanoTime() - started) / 1e9);
+            rows.add(new String[] {"raw JDBC batch inserts, tasks and steps, fresh database",
+                    String.format(Locale.ROOT, "%.0f steps/s", raw), "baseline", "", "", ""});
+            rows.add(new String[] {"raw JDBC batch inserts, the same plus the day and tool rollup rows",
+                    String.format(Locale.ROOT, "%.0f steps/s", rawWithRollups), "raw JDBC",
+                    String.format(Locale.ROOT, "%.0f%%", 100 * rawWithRollups / raw), "", ""});
+            rows.add(new String[] {"POST /api/tasks/batch, " + TASKS + " tasks x " + STEPS + " steps a request, "
+                    + BATCHES + " requests", String.format(Locale.ROOT, "%.0f steps/s", served), "raw JDBC",
+                    String.format(Locale.ROOT, "%.0f%% (%.0f%% of raw with rollups)", 100 * served / raw,
+                            100 * served / rawWithRollups), ">= 50% of raw", met(served >= raw / 2)});
+
+            byte[] file = togglFile(20 * 1024 * 1024 - 64 * 1024);
+            long before = heapAfterGc(admin);
+            AtomicLong peak = new AtomicLong();
+            AtomicLong oldPeak = new AtomicLong();
+            AtomicBoolean importing = new AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (importing.get()) {
+                    try {
+                        JsonNode gauges = gauges(admin);
+                        peak.accumulateAndGet(gauges.path("jvm.memory.heap.used").path("value").asLong(), Math::max);
+                        oldPeak.accumulateAndGet(gauges.path("jvm.memory.pools.G1-Old-Gen.used").path("value").asLong(),
+                                Math::max);
+                        Thread.sleep(100);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            long importStarted = System.nanoTime();
+            HttpResponse<String> imported = post(base + "/api/imports/toggl?worker=importer", "text/csv", file);
+            double importSeconds = (System.nanoTime() - importStarted) / 1e9;
+            importing.set(false);
+            sampler.join();
+            expect(201, imported);
+            long after = heapAfterGc(admin);
+            JsonNode report = JSON.readTree(imported.body());
+            rows.add(new String[] {String.format(Locale.ROOT, "Toggl import, %.1f MiB, %d rows, one request",
+                    file.length / 1048576.0, report.path("rows").asInt()),
+                    String.format(Locale.ROOT, "%.1f s, %d tasks", importSeconds, report.path("tasks").asInt()), "", "",
+                    "201 under -Xmx512m", met(server.isAlive())});
+            rows.add(new String[] {"heap during that import: peak used (sampled every 100 ms)",
+                    (peak.get() >> 20) + " MiB", "after GC before it: " + (before >> 20) + " MiB",
+                    "+" + ((peak.get() - before) >> 20) + " MiB", "flat: file not held whole (peak - before < 512 MiB)",
+                    met(server.isAlive() && peak.get() < 512L << 20)});
+            rows.add(new String[] {"old generation during that import: peak used (what survived collections)",
+                    (oldPeak.get() >> 20) + " MiB", "", "", "", ""});
+            rows.add(new String[] {"heap after GC once imported", (after >> 20) + " MiB", "", "", "", ""});
+        } finally {
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+            System.err.println("logs: " + work);
+        }
+        StringBuilder table = new StringBuilder("# Bulk benchmark\n\n").append(String.format(Locale.ROOT,
+                "%s; %s; %d cores, Java %s.%n%n", Instant.now().toString().substring(0, 10),
+                postgres ? "PostgreSQL" : "H2 file", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version")));
+        table.append("| measurement | value | baseline (same run) | ratio | target | met |\n| --- | --- | --- | --- | --- | --- |\n");
+        rows.forEach(row -> table.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        table.append("\nReproduce: `mvn -B -DskipTests package && bench/bulk-bench.sh`\n");
+        System.out.println(table);
+        Files.createDirectories(Path.of("bench", "results"));
+        Files.writeString(Path.of("bench", "results", postgres ? "bulk-postgresql.md" : "bulk.md"), table,
+                StandardCharsets.UTF_8);
+    }
+
+    /** Batch {@code b}: 1,000 days from day 1,000 x b, one task of 5 steps a day. */
+    static String batch(String worker, int b) {
+        StringBuilder json = new StringBuilder("{\"tasks\":[");
+        for (int t = 0; t < TASKS; t++) {
+            LocalDate date = FIRST_DAY.plusDays((long) b * TASKS + t);
+            json.append(t == 0 ? "" : ",").append("{\"worker\":\"").append(worker).append("\",\"date\":\"").append(date)
+                    .append("\",\"title\":\"Day's work\",\"steps\":[");
+            for (int s = 0; s < STEPS; s++) {
+                json.append(s == 0 ? "" : ",").append(step(s));
+            }
+            json.append("]}");
+        }
+        return json.append("]}").toString();
+    }
+
+    static String step(int s) {
+        return "{\"activity\":\"" + ACTIVITIES[s] + "\",\"minutes\":" + (30 + 15 * s) + ",\"mode\":\""
+                + (s % 2 == 0 ? "CRAFT" : "EXECUTION") + "\",\"tool\":\"" + TOOLS[s] + "\"}";
+    }
+
+    static final String[] ACTIVITIES = {"concept", "sculpt", "retopo", "prompt", "paintover"};
+    static final String[] TOOLS = {"Photoshop", "ZBrush", "Maya", "Midjourney v5", "Photoshop"};
+
+    /**
+     * The same task and step rows as the batches, inserted with plain JDBC batches, a transaction
+     * per 1,000 tasks; with {@code rollups}, each day's {@code worker_days} and {@code worker_day_tools}
+     * rows too, as the service computes them ({@link DayRollup}).
+     */
+    static double rawStepsPerSecond(String url, String user, String password, boolean rollups) throws SQLException {
+        List<Step> daySteps = new ArrayList<>();
+        for (int s = 0; s < STEPS; s++) {
+            daySteps.add(new Step(ACTIVITIES[s], 30 + 15 * s, s % 2 == 0 ? Mode.CRAFT : Mode.EXECUTION, TOOLS[s], null,
+                    null, null));
+        }
+        DayRollup rollup = DayRollup.of(daySteps);
+        try (Connection db = DriverManager.getConnection(url, user, password)) {
+            db.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement worker = db.prepareStatement(
+                    "INSERT INTO workers (id, handle, display_name, created_at) VALUES (1, 'bench', 'Bench', ?)")) {
+                worker.setTimestamp(1, now);
+                worker.executeUpdate();
+                db.commit();
+            }
+            long started = System.nanoTime();
+            try (PreparedStatement tasks = db.prepareStatement("INSERT INTO tasks (id, worker_id, work_date, title, "
+                    + "version, created_at, updated_at) VALUES (?, 1, ?, 'Day''s work', 1, ?, ?)");
+                 PreparedStatement steps = db.prepareStatement("INSERT INTO steps (task_id, step_no, worker_id, "
+                         + "work_date, activity, minutes, mode, tool) VALUES (?, ?, 1, ?, ?, ?, ?, ?)");
+                 PreparedStatement days = db.prepareStatement("INSERT INTO worker_days (worker_id, work_date, minutes, "
+                         + "craft_minutes, mediation_none_minutes, mediation_assisted_minutes, "
+                         + "mediation_generated_minutes, discretion_self_minutes, discretion_within_spec_minutes, "
+                         + "discretion_prescribed_minutes, step_count, repeated_minutes, activity_count, entropy) "
+                         + "VALUES (1, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?)");
+                 PreparedStatement tools = db.prepareStatement("INSERT INTO worker_day_tools (worker_id, work_date, "
+                         + "tool, minutes, craft_minutes) VALUES (1, ?, ?, ?, ?)")) {
+                for (int b = 0; b < BATCHES; b++) {
+                    for (int t = 0; t < TASKS; t++) {
+                        long id = (long) b * TASKS + t + 1;
+                        LocalDate date = FIRST_DAY.plusDays(id - 1);
+                        tasks.setLong(1, id);
+                        tasks.setObject(2, date);
+                        tasks.setTimestamp(3, now);
+                        tasks.setTimestamp(4, now);
+                        tasks.addBatch();
+                        for (int s = 0; s < STEPS; s++) {
+                            steps.setLong(1, id);
+                            steps.setInt(2, s);
+                            steps.setObject(3, date);
+                            steps.setString(4, ACTIVITIES[s]);
+                            steps.setInt(5, 30 + 15 * s);
+                            steps.setString(6, s % 2 == 0 ? "CRAFT" : "EXECUTION");
+                            steps.setString(7, TOOLS[s]);
+                            steps.addBatch();
+                        }
+                        if (rollups) {
+                            days.setObject(1, date);
+                            days.setInt(2, rollup.minutes());
+                            days.setInt(3, rollup.craftMinutes());
+                            days.setInt(4, rollup.stepCount());
+                            days.setInt(5, rollup.repeatedMinutes());
+                            days.setInt(6, rollup.activityCount());
+                            days.setDouble(7, rollup.entropy());
+                            days.addBatch();
+                            for (DayRollup.ToolMinutes tool : rollup.tools()) {
+                                tools.setObject(1, date);
+                                tools.setString(2, tool.tool());
+                                tools.setInt(3, tool.minutes());
+                                tools.setInt(4, tool.craftMinutes());
+                                tools.addBatch();
+                            }
+                        }
+                    }
+                    tasks.executeBatch();
+                    steps.executeBatch();
+                    if (rollups) {
+                        days.executeBatch();
+                        tools.executeBatch();
+                    }
+                    db.commit();
+                }
+            }
+            return (double) BATCHES * TASKS * STEPS / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** A Toggl detailed report of about {@code bytes}: rows of ten minutes, 100 a day. */
+    static byte[] togglFile(int bytes) {
+        StringBuilder csv = new StringBuilder("User,Email,Client,Project,Task,Description,Billable,Start date,"
+                + "Start time,End date,End time,Duration,Tags,Amount (EUR)\n");
+        for (int i = 0; csv.length() < bytes - 200; i++) {
+            LocalDate date = FIRST_DAY.plusDays(i / 100);
+            int minute = 6 * 60 + i % 100 * 10;
+            String start = String.format(Locale.ROOT, "%02d:%02d:00", minute / 60, minute % 60);
+            String end = String.format(Locale.ROOT, "%02d:%02d:00", (minute + 10) / 60, (minute + 10) % 60);
+            csv.append("Sam Okafor,sam@example.org,Northwind,").append(i % 3 == 0 ? "Cliff kit" : "Props").append(",")
+                    .append(ACTIVITIES[i % 5]).append(",\"Row ").append(i).append(", with a comma\",No,").append(date)
+                    .append(',').append(start).append(',').append(date).append(',').append(end).append(",00:10:00,\"")
+                    .append(i % 2 == 0 ? "craft" : "routine").append(", ").append(TOOLS[i % 5]).append("\",0.00\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static HttpResponse<String> post(String url, String type, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": "
+                    + response.body().substring(0, Math.min(500, response.body().length())));
+        }
+    }
+
+    static JsonNode gauges(String admin) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(admin + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("gauges");
+    }
+
+    static long heapUsed(String admin) throws Exception {
+        return gauges(admin).path("jvm.memory.heap.used").path("value").asLong();
+    }
+
+    static long heapAfterGc(String admin) throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create(admin + "/tasks/gc")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
+        return heapUsed(admin);
+    }
+
+    static String met(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    static Process start(Map<String, String> env, Path log) throws IOException {
+        List<String> line = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        String serverOpts = System.getProperty("serverOpts", "").trim();
+        if (!serverOpts.isEmpty()) {
+            line.addAll(List.of(serverOpts.split("\\s+")));
+        }
+        line.addAll(List.of("-jar", "target/craftline.jar", "server", "config.yml"));
+        ProcessBuilder builder = new ProcessBuilder(line);
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        return builder.start();
+    }
+
+    static void run(Map<String, String> env, Path log, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(java(), "-jar", "target/craftline.jar"));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line);
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        if (builder.start().waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void waitHealthy(String url, Process server) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server stopped while starting");
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the server did not become healthy in 30 s");
+    }
+}
