@@ -69,7 +69,7 @@ public final class BulkBench {
         Map<String, String> rawEnv = new java.util.HashMap<>(env);
         rawEnv.put("CRAFTLINE_DB_URL", rawUrl);
         rawEnv.put("CRAFTLINE_DB_DRIVER", rawUrl.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver");
-        run(rawEnv, work.resolve("migrate-raw.log"), "db", "migrate", "config.yml");
+        BenchServer.run(rawEnv, work.resolve("migrate-raw.log"), "db", "migrate", "config.yml");
         double raw = rawStepsPerSecond(rawUrl, user, password, false);
         // The same again with the day and tool rollup rows the service keeps for those days, in a
         // second fresh database: what the rows a batch must write cost the database alone.
@@ -77,15 +77,15 @@ public final class BulkBench {
                 "jdbc:h2:" + work.resolve("raw-rollups") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
         Map<String, String> rollupEnv = new java.util.HashMap<>(rawEnv);
         rollupEnv.put("CRAFTLINE_DB_URL", rollupUrl);
-        run(rollupEnv, work.resolve("migrate-rollups.log"), "db", "migrate", "config.yml");
+        BenchServer.run(rollupEnv, work.resolve("migrate-rollups.log"), "db", "migrate", "config.yml");
         double rawWithRollups = rawStepsPerSecond(rollupUrl, user, password, true);
 
-        Process server = start(env, work.resolve("server.log"));
+        Process server = BenchServer.start(env, work.resolve("server.log"));
         List<String[]> rows = new ArrayList<>();
         try {
             String base = "http://127.0.0.1:" + port;
             String admin = "http://127.0.0.1:" + (port + 1);
-            waitHealthy(admin + "/healthcheck", server);
+            BenchServer.waitHealthy(admin + "/healthcheck", server);
             post(base + "/api/workers", "application/json", "{\"handle\":\"bench\",\"displayName\":\"Bench\"}".getBytes());
             post(base + "/api/workers", "application/json", "{\"handle\":\"importer\",\"displayName\":\"Importer\"}".getBytes());
             // Warm-up: a small batch for another worker, so the JIT is not what is measured.
@@ -106,17 +106,17 @@ public final class BulkBench {
             rows.add(new String[] {"POST /api/tasks/batch, " + TASKS + " tasks x " + STEPS + " steps a request, "
                     + BATCHES + " requests", String.format(Locale.ROOT, "%.0f steps/s", served), "raw JDBC",
                     String.format(Locale.ROOT, "%.0f%% (%.0f%% of raw with rollups)", 100 * served / raw,
-                            100 * served / rawWithRollups), ">= 50% of raw", met(served >= raw / 2)});
+                            100 * served / rawWithRollups), ">= 50% of raw", BenchServer.met(served >= raw / 2)});
 
             byte[] file = togglFile(20 * 1024 * 1024 - 64 * 1024);
-            long before = heapAfterGc(admin);
+            long before = BenchServer.heapAfterGc(admin);
             AtomicLong peak = new AtomicLong();
             AtomicLong oldPeak = new AtomicLong();
             AtomicBoolean importing = new AtomicBoolean(true);
             Thread sampler = new Thread(() -> {
                 while (importing.get()) {
                     try {
-                        JsonNode gauges = gauges(admin);
+                        JsonNode gauges = BenchServer.gauges(admin);
                         peak.accumulateAndGet(gauges.path("jvm.memory.heap.used").path("value").asLong(), Math::max);
                         oldPeak.accumulateAndGet(gauges.path("jvm.memory.pools.G1-Old-Gen.used").path("value").asLong(),
                                 Math::max);
@@ -133,16 +133,16 @@ public final class BulkBench {
             importing.set(false);
             sampler.join();
             expect(201, imported);
-            long after = heapAfterGc(admin);
+            long after = BenchServer.heapAfterGc(admin);
             JsonNode report = JSON.readTree(imported.body());
             rows.add(new String[] {String.format(Locale.ROOT, "Toggl import, %.1f MiB, %d rows, one request",
                     file.length / 1048576.0, report.path("rows").asInt()),
                     String.format(Locale.ROOT, "%.1f s, %d tasks", importSeconds, report.path("tasks").asInt()), "", "",
-                    "201 under -Xmx512m", met(server.isAlive())});
+                    "201 under -Xmx512m", BenchServer.met(server.isAlive())});
             rows.add(new String[] {"heap during that import: peak used (sampled every 100 ms)",
                     (peak.get() >> 20) + " MiB", "after GC before it: " + (before >> 20) + " MiB",
                     "+" + ((peak.get() - before) >> 20) + " MiB", "flat: file not held whole (peak - before < 512 MiB)",
-                    met(server.isAlive() && peak.get() < 512L << 20)});
+                    BenchServer.met(server.isAlive() && peak.get() < 512L << 20)});
             rows.add(new String[] {"old generation during that import: peak used (what survived collections)",
                     (oldPeak.get() >> 20) + " MiB", "", "", "", ""});
             rows.add(new String[] {"heap after GC once imported", (after >> 20) + " MiB", "", "", "", ""});
@@ -300,68 +300,4 @@ public final class BulkBench {
         }
     }
 
-    static JsonNode gauges(String admin) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(admin + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).path("gauges");
-    }
-
-    static long heapUsed(String admin) throws Exception {
-        return gauges(admin).path("jvm.memory.heap.used").path("value").asLong();
-    }
-
-    static long heapAfterGc(String admin) throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create(admin + "/tasks/gc")).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.discarding());
-        return heapUsed(admin);
-    }
-
-    static String met(boolean met) {
-        return met ? "yes" : "**no**";
-    }
-
-    static Process start(Map<String, String> env, Path log) throws IOException {
-        List<String> line = new ArrayList<>(List.of(java(), "-Xmx512m"));
-        String serverOpts = System.getProperty("serverOpts", "").trim();
-        if (!serverOpts.isEmpty()) {
-            line.addAll(List.of(serverOpts.split("\\s+")));
-        }
-        line.addAll(List.of("-jar", "target/craftline.jar", "server", "config.yml"));
-        ProcessBuilder builder = new ProcessBuilder(line);
-        builder.environment().putAll(env);
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        return builder.start();
-    }
-
-    static void run(Map<String, String> env, Path log, String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of(java(), "-jar", "target/craftline.jar"));
-        line.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line);
-        builder.environment().putAll(env);
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        if (builder.start().waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
-        }
-    }
-
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static void waitHealthy(String url, Process server) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server stopped while starting");
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the server did not become healthy in 30 s");
-    }
 }

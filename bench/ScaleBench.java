@@ -102,17 +102,17 @@ public final class ScaleBench {
         DATABASE = postgres ? "PostgreSQL" : "H2 file";
 
         long started = System.nanoTime();
-        run(env, work.resolve("migrate.log"), "db", "migrate", "config.yml");
+        BenchServer.run(env, work.resolve("migrate.log"), "db", "migrate", "config.yml");
         int longWorker = load(url);
         String loadTime = String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - started) / 1e9);
         NaiveScan naive = naiveScan(url);
 
         long serverStart = System.nanoTime();
-        Process server = start(env, work.resolve("server.log"));
+        Process server = BenchServer.start(env, work.resolve("server.log"));
         List<Row> rows = new ArrayList<>();
         try {
             String base = "http://127.0.0.1:" + port;
-            waitHealthy("http://127.0.0.1:" + adminPort + "/healthcheck", server);
+            BenchServer.waitHealthy("http://127.0.0.1:" + adminPort + "/healthcheck", server);
             double startSeconds = (System.nanoTime() - serverStart) / 1e9;
 
             IntFunction<String> yearly = i -> base + "/api/reports/deskilling?worker=w" + pad(1 + i % WORKERS)
@@ -137,24 +137,24 @@ public final class ScaleBench {
             Latency teamAfterWrite = afterEachWrite(base, tokens, team.apply(0), 20);
             Throughput reads = hammer(base, tokens, false);
             Throughput writes = hammer(base, tokens, true);
-            long heap = heapAfterGc("http://127.0.0.1:" + adminPort);
+            long heap = BenchServer.heapAfterGc("http://127.0.0.1:" + adminPort);
 
             rows.add(new Row("GET /api/me p50 / p99", ms(me.p50()) + " / " + ms(me.p99()), "", "", "baseline", ""));
             rows.add(new Row("worker yearly report p50 / p99", ms(report.p50()) + " / " + ms(report.p99()),
                     "/api/me " + ms(me.p50()), ratio(report.p50(), me.p50()), "<= 2x /api/me",
-                    met(report.p50() <= 2 * me.p50())));
+                    BenchServer.met(report.p50() <= 2 * me.p50())));
             rows.add(new Row("naive GROUP BY over the same year's steps p50", ms(naive.p50()), "report "
                     + ms(report.p50()), ratio(naive.p50(), report.p50()) + " slower", ">= 20x slower than report",
-                    met(naive.p50() >= 20 * report.p50())));
+                    BenchServer.met(naive.p50() >= 20 * report.p50())));
             rows.add(new Row("5-year, 100-steps-a-day worker report p50 / p99",
                     ms(longReport.p50()) + " / " + ms(longReport.p99()), "/api/me " + ms(me.p50()),
-                    ratio(longReport.p50(), me.p50()), "<= 50 ms", met(longReport.p50() <= 0.050)));
+                    ratio(longReport.p50(), me.p50()), "<= 50 ms", BenchServer.met(longReport.p50() <= 0.050)));
             rows.add(new Row("team report, " + WORKERS + " workers, repeated, p50 / p99", ms(teamReport.p50()) + " / "
                     + ms(teamReport.p99()), "/api/me " + ms(me.p50()), ratio(teamReport.p50(), me.p50()), "<= 250 ms",
-                    met(teamReport.p50() <= 0.250)));
+                    BenchServer.met(teamReport.p50() <= 0.250)));
             rows.add(new Row("team report right after a member's write to one month of it, p50 / p99",
                     ms(teamAfterWrite.p50()) + " / " + ms(teamAfterWrite.p99()), "/api/me " + ms(me.p50()),
-                    ratio(teamAfterWrite.p50(), me.p50()), "<= 250 ms", met(teamAfterWrite.p50() <= 0.250)));
+                    ratio(teamAfterWrite.p50(), me.p50()), "<= 250 ms", BenchServer.met(teamAfterWrite.p50() <= 0.250)));
             rows.add(new Row("GET /api/me, 32 connections", rate(reads) + " /s, p50 / p99 " + ms(reads.p50()) + " / "
                     + ms(reads.p99()), "", "", "baseline", ""));
             rows.add(new Row("POST /api/tasks, 32 connections, 32 workers", rate(writes) + " /s, p50 / p99 "
@@ -162,12 +162,12 @@ public final class ScaleBench {
                     + " failed" : ""), "GET /api/me " + rate(reads) + " /s",
                     String.format(Locale.ROOT, "%.0f%%", 100 * writes.perSecond() / reads.perSecond()),
                     ">= 25% of /api/me, p99 <= 100 ms",
-                    met(writes.perSecond() >= 0.25 * reads.perSecond() && writes.p99() <= 0.100
+                    BenchServer.met(writes.perSecond() >= 0.25 * reads.perSecond() && writes.p99() <= 0.100
                             && writes.failures() == 0)));
             rows.add(new Row("start to healthy", String.format(Locale.ROOT, "%.1f s", startSeconds), "", "", "<= 5 s",
-                    met(startSeconds <= 5)));
+                    BenchServer.met(startSeconds <= 5)));
             rows.add(new Row("heap after load and GC, -Xmx512m", (heap >> 20) + " MiB", "", "",
-                    "passes under -Xmx512m", met(server.isAlive())));
+                    "passes under -Xmx512m", BenchServer.met(server.isAlive())));
         } finally {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
@@ -371,31 +371,6 @@ public final class ScaleBench {
 
     // ---------------------------------------------------------------- the server
 
-    static Process start(Map<String, String> env, Path log) throws IOException {
-        List<String> line = new ArrayList<>(List.of(java(), "-Xmx512m"));
-        // -DserverOpts="-XX:StartFlightRecording=filename=/tmp/server.jfr" profiles the server under load.
-        String serverOpts = System.getProperty("serverOpts", "").trim();
-        if (!serverOpts.isEmpty()) {
-            line.addAll(Arrays.asList(serverOpts.split("\\s+")));
-        }
-        line.addAll(List.of("-jar", "target/craftline.jar", "server", "config.yml"));
-        ProcessBuilder builder = new ProcessBuilder(line);
-        builder.environment().putAll(env);
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        return builder.start();
-    }
-
-    static void run(Map<String, String> env, Path log, String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of(java(), "-jar", "target/craftline.jar"));
-        line.addAll(Arrays.asList(command));
-        ProcessBuilder builder = new ProcessBuilder(line);
-        builder.environment().putAll(env);
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        if (builder.start().waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
-        }
-    }
-
     /** The fixture takes over a gigabyte: it goes when the run ends; the logs stay for a look. */
     static void deleteDatabase(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
@@ -403,28 +378,6 @@ public final class ScaleBench {
                 Files.deleteIfExists(file);
             }
         }
-    }
-
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static void waitHealthy(String url, Process server) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server stopped while starting");
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the server did not become healthy in 30 s");
     }
 
     static HttpResponse<String> get(String url, String token) throws Exception {
@@ -550,14 +503,6 @@ public final class ScaleBench {
                 """.formatted(date);
     }
 
-    static long heapAfterGc(String admin) throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create(admin + "/tasks/gc")).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.discarding());
-        JsonNode metrics = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(admin + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        return metrics.path("gauges").path("jvm.memory.heap.used").path("value").asLong();
-    }
-
     static double percentile(List<Double> values, int percent) {
         if (values.isEmpty()) {
             return Double.NaN;
@@ -584,10 +529,6 @@ public final class ScaleBench {
 
     static String ratio(double value, double baseline) {
         return String.format(Locale.ROOT, "%.1fx", value / baseline);
-    }
-
-    static String met(boolean met) {
-        return met ? "yes" : "**no**";
     }
 
     static String table(List<Row> rows, String loadTime) {

@@ -11,4 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/craftline.jar ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
-exec java ${JAVA_OPTS:-} -cp target/craftline.jar bench/BulkBench.java
+# The benchmarks share bench/BenchServer.java: compile them together against the jar.
+rm -rf target/bench && javac -nowarn -d target/bench -cp target/craftline.jar bench/*.java
+exec java ${JAVA_OPTS:-} -cp target/craftline.jar:target/bench BulkBench

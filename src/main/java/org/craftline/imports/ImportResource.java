@@ -12,12 +12,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Csv;
@@ -58,7 +60,7 @@ public class ImportResource {
         this.idempotency = idempotency;
     }
 
-    @Operation(summary = "Import a Toggl Track detailed report (CSV)", description = DESCRIPTION,
+    @Operation(summary = "Import a Toggl Track or Clockify detailed report (CSV)", description = DESCRIPTION,
             requestBody = @RequestBody(content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = "string"))),
             responses = {
                 @ApiResponse(responseCode = "201", description = "Imported: what was created, skipped and rejected",
@@ -66,46 +68,25 @@ public class ImportResource {
                 @ApiResponse(responseCode = "200", description = "A dry run, or nothing new to import",
                         content = @Content(schema = @Schema(implementation = ImportReport.class)))})
     @POST
-    @Path("/toggl")
+    @Path("/{tracker: toggl|clockify}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
-    public Response toggl(@Auth Caller caller,
-                          @Parameter(description = "The worker the rows belong to; a worker token's own if left out")
-                          @QueryParam("worker") String worker,
-                          @Parameter(description = "CRAFT or EXECUTION, for rows without a mode tag")
-                          @QueryParam("defaultMode") String defaultMode,
-                          @Parameter(description = "true: say what would be imported, write nothing")
-                          @QueryParam("dryRun") String dryRun,
-                          @Parameter(description = "true: import the valid rows and report the others")
-                          @QueryParam("skipInvalid") String skipInvalid,
-                          @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
-                          String idempotencyKey,
-                          InputStream body) {
-        return run(Tracker.TOGGL, caller, worker, defaultMode, dryRun, skipInvalid, idempotencyKey, body);
-    }
-
-    @Operation(summary = "Import a Clockify detailed report (CSV)", description = DESCRIPTION,
-            requestBody = @RequestBody(content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = "string"))),
-            responses = {
-                @ApiResponse(responseCode = "201", description = "Imported: what was created, skipped and rejected",
-                        content = @Content(schema = @Schema(implementation = ImportReport.class))),
-                @ApiResponse(responseCode = "200", description = "A dry run, or nothing new to import",
-                        content = @Content(schema = @Schema(implementation = ImportReport.class)))})
-    @POST
-    @Path("/clockify")
-    @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
-    public Response clockify(@Auth Caller caller,
-                             @Parameter(description = "The worker the rows belong to; a worker token's own if left out")
-                             @QueryParam("worker") String worker,
-                             @Parameter(description = "CRAFT or EXECUTION, for rows without a mode tag")
-                             @QueryParam("defaultMode") String defaultMode,
-                             @Parameter(description = "true: say what would be imported, write nothing")
-                             @QueryParam("dryRun") String dryRun,
-                             @Parameter(description = "true: import the valid rows and report the others")
-                             @QueryParam("skipInvalid") String skipInvalid,
-                             @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
-                             String idempotencyKey,
-                             InputStream body) {
-        return run(Tracker.CLOCKIFY, caller, worker, defaultMode, dryRun, skipInvalid, idempotencyKey, body);
+    public Response importReport(@Auth Caller caller,
+                                 @Parameter(description = "Whose export the file is: toggl (Toggl Track) or clockify",
+                                         schema = @Schema(allowableValues = {"toggl", "clockify"}))
+                                 @PathParam("tracker") String tracker,
+                                 @Parameter(description = "The worker the rows belong to; a worker token's own if left out")
+                                 @QueryParam("worker") String worker,
+                                 @Parameter(description = "CRAFT or EXECUTION, for rows without a mode tag")
+                                 @QueryParam("defaultMode") String defaultMode,
+                                 @Parameter(description = "true: say what would be imported, write nothing")
+                                 @QueryParam("dryRun") String dryRun,
+                                 @Parameter(description = "true: import the valid rows and report the others")
+                                 @QueryParam("skipInvalid") String skipInvalid,
+                                 @Parameter(description = IdempotencyKeys.DESCRIPTION)
+                                 @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                                 InputStream body) {
+        return run(Tracker.valueOf(tracker.toUpperCase(Locale.ROOT)), caller, worker, defaultMode, dryRun, skipInvalid,
+                idempotencyKey, body);
     }
 
     private Response run(Tracker tracker, Caller caller, String worker, String defaultModeParam, String dryRunParam,

@@ -1,0 +1,91 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** What the benchmarks share: the real jar as a child process, its health, its heap. */
+final class BenchServer {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BenchServer() {
+    }
+
+    /**
+     * The server under -Xmx512m with {@code env}, logging to {@code log}.
+     * -DserverOpts="-XX:StartFlightRecording=filename=/tmp/server.jfr" profiles it.
+     */
+    static Process start(Map<String, String> env, Path log) throws IOException {
+        List<String> line = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        String serverOpts = System.getProperty("serverOpts", "").trim();
+        if (!serverOpts.isEmpty()) {
+            line.addAll(Arrays.asList(serverOpts.split("\\s+")));
+        }
+        line.addAll(List.of("-jar", "target/craftline.jar", "server", "config.yml"));
+        ProcessBuilder builder = new ProcessBuilder(line);
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        return builder.start();
+    }
+
+    /** One of the jar's commands ({@code db migrate config.yml}), to its end; fails if it does. */
+    static void run(Map<String, String> env, Path log, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(java(), "-jar", "target/craftline.jar"));
+        line.addAll(Arrays.asList(command));
+        ProcessBuilder builder = new ProcessBuilder(line);
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        if (builder.start().waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void waitHealthy(String url, Process server) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server stopped while starting");
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the server did not become healthy in 30 s");
+    }
+
+    /** The admin port's metric gauges (heap, memory pools, pool connections). */
+    static JsonNode gauges(String admin) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(admin + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("gauges");
+    }
+
+    static long heapAfterGc(String admin) throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create(admin + "/tasks/gc")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
+        return gauges(admin).path("jvm.memory.heap.used").path("value").asLong();
+    }
+
+    static String met(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+}
