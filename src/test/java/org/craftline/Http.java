@@ -28,32 +28,39 @@ public final class Http {
     private final String base;
     private final String authorization;
     private final Map<String, String> headers;
+    private final Duration timeout;
 
     public Http(int port) {
-        this("http://localhost:" + port, null, Map.of());
+        this("http://localhost:" + port, null, Map.of(), Duration.ofSeconds(30));
     }
 
-    private Http(String base, String authorization, Map<String, String> headers) {
+    private Http(String base, String authorization, Map<String, String> headers, Duration timeout) {
         this.base = base;
         this.authorization = authorization;
         this.headers = headers;
+        this.timeout = timeout;
+    }
+
+    /** The same client waiting up to {@code timeout} for an answer (30 s otherwise), for the big requests. */
+    public Http withTimeout(Duration timeout) {
+        return new Http(base, authorization, headers, timeout);
     }
 
     /** The same client sending {@code Authorization: Bearer <token>}; null sends no header. */
     public Http as(String bearerToken) {
-        return new Http(base, bearerToken == null ? null : "Bearer " + bearerToken, headers);
+        return new Http(base, bearerToken == null ? null : "Bearer " + bearerToken, headers, timeout);
     }
 
     /** The same client sending this exact Authorization header, malformed ones included. */
     public Http withAuthorization(String header) {
-        return new Http(base, header, headers);
+        return new Http(base, header, headers, timeout);
     }
 
     /** The same client sending one more header on every request. */
     public Http withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Http(base, authorization, Map.copyOf(more));
+        return new Http(base, authorization, Map.copyOf(more), timeout);
     }
 
     public Reply get(String path) {
@@ -104,7 +111,7 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

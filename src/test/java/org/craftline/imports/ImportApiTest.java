@@ -222,7 +222,8 @@ class ImportApiTest {
         }
         byte[] body = csv.toString().getBytes(StandardCharsets.UTF_8);
 
-        Http.Reply reply = post(asWorker, "/api/imports/toggl", body);
+        // About 10 s on 2 cores; the default 30 s is too close on a busy machine.
+        Http.Reply reply = post(asWorker.withTimeout(java.time.Duration.ofMinutes(3)), "/api/imports/toggl", body);
 
         assertThat(reply.status()).as(reply.body().substring(0, Math.min(400, reply.body().length()))).isEqualTo(201);
         assertThat(reply.json().path("newRows").asInt()).isEqualTo(100_000);
