@@ -34,6 +34,7 @@ public final class Json {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.registerModule(StrictValues.module());
         return mapper;
     }
 }

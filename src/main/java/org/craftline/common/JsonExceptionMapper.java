@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +44,9 @@ final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcepti
             return "is not a known property (known: " + unknown.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
         }
+        if (exception instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            return TextRules.RULE;
+        }
         if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "must be " + describe(mismatch.getTargetType())
                     + (exception instanceof InvalidFormatException invalid ? ", not " + quote(invalid.getValue()) : "");
@@ -59,7 +63,10 @@ final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcepti
             return "a whole number";
         }
         if (type == LocalDate.class) {
-            return "an ISO date (YYYY-MM-DD)";
+            return Dates.RULE;
+        }
+        if (type == Instant.class) {
+            return Dates.INSTANT_RULE;
         }
         if (type == String.class) {
             return "a string";

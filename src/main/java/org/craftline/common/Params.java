@@ -1,7 +1,6 @@
 package org.craftline.common;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -20,11 +19,11 @@ public final class Params {
         if (isAbsent(raw)) {
             return null;
         }
-        try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter(name, "must be an ISO date (YYYY-MM-DD), not \"" + raw + "\"");
+        LocalDate date = Dates.parse(raw.trim());
+        if (date == null) {
+            throw ApiException.badParameter(name, "must be " + Dates.RULE + ", not \"" + raw + "\"");
         }
+        return date;
     }
 
     public static int integer(String name, String raw, int min, int max, int fallback) {

@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.craftline.common.Dates;
+import org.craftline.common.TextRules;
 import org.craftline.task.Mode;
 import org.craftline.task.Step;
 
@@ -47,8 +49,6 @@ final class RowRules {
             .map(pattern -> new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
                     .toFormatter(Locale.US))
             .toList();
-    private static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
-    private static final LocalDate LAST_DAY = LocalDate.of(2200, 12, 31);
     private static final int ACTIVITY_LENGTH = 64;
     private static final int NOTE_LENGTH = 1000;
     /** A task title holds 200 characters; room is left for a " (2)" when a day needs several tasks. */
@@ -95,6 +95,11 @@ final class RowRules {
         if (activity.isEmpty()) {
             return reject(row, "has neither a Task nor a Description to name its activity");
         }
+        for (String text : List.of(activity, description, row.get(Tracker.PROJECT), row.get(Tracker.TAGS))) {
+            if (!TextRules.isAllowed(text)) {
+                return reject(row, "holds a character not allowed in text (a control character, U+FFFE or U+FFFF)");
+            }
+        }
         Mode mode = defaultMode;
         String tool = null;
         Mode tagged = null;
@@ -127,8 +132,8 @@ final class RowRules {
 
     private static LocalDate date(String text) {
         try {
-            LocalDate date = text.contains("/") ? LocalDate.parse(text, US_DATE) : LocalDate.parse(text);
-            return date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY) ? null : date;
+            LocalDate date = text.contains("/") ? LocalDate.parse(text, US_DATE) : Dates.parse(text);
+            return date == null || date.isBefore(Dates.FIRST) || date.isAfter(Dates.LAST) ? null : date;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -19,7 +19,6 @@ import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.craftline.NoDatabase;
-import org.craftline.common.Json;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
@@ -41,7 +40,11 @@ import org.w3c.dom.NodeList;
 @NoDatabase
 class ReportChartTest {
 
-    private static final ObjectMapper JSON = Json.configure(Jackson.newObjectMapper());
+    /**
+     * Dropwizard's own mapper, not the API's strict one: the API now refuses such labels at the door
+     * (common/TextRules), and this shows the chart would stay well-formed even if one got through.
+     */
+    private static final ObjectMapper JSON = Jackson.newObjectMapper();
     private static final String HOSTILE = "a <b> & \"c\" ' \u0001\u0008\u001f \uFFFE\uFFFF \uD800 ]]> end";
 
     /** The fixture with a week at 1.0 and four events: two close together, one at the right edge. */

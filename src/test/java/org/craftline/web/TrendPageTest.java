@@ -122,7 +122,7 @@ class TrendPageTest {
 
         browser.script("document.getElementById('event-date').value = ''");
         browser.find("event-label").sendKeys("no date", Keys.ENTER);
-        browser.waitForText("error-event-date", "must not be null");
+        browser.waitForText("error-event-date", "must be an ISO date");
         assertThat(browser.find("event-date").getAttribute("aria-invalid")).isEqualTo("true");
 
         browser.find("periods-details").findElement(By.tagName("summary")).click();
