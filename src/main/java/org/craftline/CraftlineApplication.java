@@ -21,6 +21,7 @@ import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;
 import org.craftline.auth.TokenResource;
 import org.craftline.auth.WorkerTokenResource;
+import org.craftline.common.BodyEncoding;
 import org.craftline.common.Clocks;
 import org.craftline.common.Dialect;
 import org.craftline.common.Json;
@@ -124,6 +125,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new RequestSizeLimit());
+        environment.jersey().register(new BodyEncoding());
         ProblemMappers.register(environment.jersey());
         Authentication.register(environment.jersey(), tokens, clock);
         environment.jersey().register(new TokenResource(tokens, clock));

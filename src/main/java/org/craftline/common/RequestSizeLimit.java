@@ -3,6 +3,7 @@ package org.craftline.common;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +29,9 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         long limit = path.startsWith("tasks/batch") || path.startsWith("imports/") ? MAX_BULK_BYTES : MAX_BYTES;
-        if (request.getLength() > limit) {
-            if (request.getLength() <= DRAIN_LIMIT) {
+        long declared = declaredLength(request);
+        if (declared > limit) {
+            if (declared <= DRAIN_LIMIT) {
                 drain(request.getEntityStream());
             }
             throw tooLarge(limit);
@@ -39,12 +41,34 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
         }
     }
 
+    /**
+     * The declared Content-Length, or -1 without one. Read here as a long: JAX-RS's own
+     * {@code getLength()} is an int and fails on a larger number. A number too large even for a
+     * long is, above all, too large.
+     */
+    private static long declaredLength(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (header == null || header.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private static ApiException tooLarge(long limit) {
         return ApiException.payloadTooLarge("This request's body is limited to " + limit + " bytes ("
                 + limit / MAX_BYTES + " MiB)");
     }
 
-    private static void drain(InputStream body) {
+    /**
+     * Reads and drops what is left of a body the server refuses before reading it (up to
+     * {@link #DRAIN_LIMIT}), so the client reads the refusal instead of a reset connection, and the
+     * connection can serve its next request.
+     */
+    static void drain(InputStream body) {
         try {
             byte[] buffer = new byte[64 * 1024];
             long drained = 0;

@@ -5,13 +5,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Headers that protect the pages this server sends (Swagger UI now, the web page later) and cost an
- * API answer nothing: scripts, styles and everything else only from this origin, never inline and
- * never inside another site's frame; no MIME sniffing; no Referer to other sites.
+ * Headers that protect the pages this server sends (the web page, Swagger UI) and cost an API answer
+ * nothing: scripts, styles and everything else only from this origin, never inline and never inside
+ * another site's frame; no MIME sniffing; no Referer to other sites; and no caching of anything
+ * under {@code /api}.
  */
 public final class SecurityHeaders implements Filter {
 
@@ -29,6 +31,10 @@ public final class SecurityHeaders implements Filter {
         http.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         http.setHeader("X-Content-Type-Options", "nosniff");
         http.setHeader("Referrer-Policy", "no-referrer");
+        if (((HttpServletRequest) request).getRequestURI().startsWith(Locations.API_ROOT + "/")) {
+            // API answers carry personal data or tokens: no cache, shared or private, may keep them.
+            http.setHeader("Cache-Control", "no-store");
+        }
         chain.doFilter(request, response);
     }
 }

@@ -1,0 +1,96 @@
+package org.craftline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.craftline.ProblemAssert.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Requests a hostile or careless client sends: each gets a clear 4xx problem, and nothing is stored. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ProtocolHygieneTest {
+
+    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+
+    Http admin;
+    String worker;
+
+    @BeforeEach
+    void newWorker() {
+        admin = TestApp.admin(APP);
+        worker = TestApp.uniqueHandle("proto");
+        TestApp.createWorker(admin, worker);
+    }
+
+    private int tasks() {
+        return admin.get("/api/tasks?worker=" + worker).json().path("items").size();
+    }
+
+    private String task() {
+        return Http.json(Payloads.task(worker, "2023-03-01"));
+    }
+
+    @Test
+    void duplicateKeys_are400() {
+        String body = "{\"worker\":\"" + worker + "\",\"date\":\"2023-03-01\",\"title\":\"t\",\"title\":\"u\","
+                + "\"steps\":[{\"activity\":\"a\",\"minutes\":30,\"minutes\":3000,\"mode\":\"CRAFT\"}]}";
+
+        JsonNode problem = assertProblem(admin.post("/api/tasks", body), 400);
+
+        assertThat(problem.path("detail").asText()).contains("Duplicate field 'title'");
+        assertThat(tasks()).isZero();
+    }
+
+    @Test
+    void aCharsetOtherThanUtf8_is415_andUtf8IsFine() {
+        assertProblem(admin.send("POST", "/api/tasks", "application/json; charset=ISO-8859-1", task()), 415);
+        assertProblem(admin.send("POST", "/api/tasks", "application/json;charset=utf-16", task()), 415);
+        assertThat(admin.send("POST", "/api/tasks", "application/json; charset=UTF-8", task()).status()).isEqualTo(201);
+        assertThat(tasks()).isEqualTo(1);
+    }
+
+    @Test
+    void aContentEncodingOtherThanGzip_is415_andGzipIsRead() throws IOException {
+        Http.Reply brotli = admin.withHeader("Content-Encoding", "br").post("/api/tasks", task());
+        JsonNode problem = assertProblem(brotli, 415);
+        assertThat(problem.path("detail").asText()).contains("Content-Encoding 'br'");
+
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(task().getBytes(StandardCharsets.UTF_8));
+        }
+        Http.Reply gzipped = admin.withHeader("Content-Encoding", "gzip").postBytes("/api/tasks", "application/json",
+                zipped.toByteArray());
+        assertThat(gzipped.status()).as(gzipped.body()).isEqualTo(201);
+        assertThat(tasks()).isEqualTo(1);
+    }
+
+    @Test
+    void aContentLengthBeyondAnyInt_is413() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+            socket.getOutputStream().write(("POST /api/tasks HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + TestApp.ADMIN_TOKEN + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 99999999999999\r\nConnection: close\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void apiAnswers_areNeverCached() {
+        assertThat(admin.get("/api/me").header("Cache-Control")).isEqualTo("no-store");
+        assertThat(admin.get("/api/tasks?worker=" + worker).header("Cache-Control")).isEqualTo("no-store");
+        assertThat(admin.post("/api/workers/" + worker + "/tokens", "{}").header("Cache-Control")).isEqualTo("no-store");
+    }
+}
