@@ -87,6 +87,36 @@ class ProtocolHygieneTest {
         }
     }
 
+    /** Dropwizard's fuzzy enum reading, as README documents it: case and spaces aside. */
+    @Test
+    void enumValuesInBodies_areReadAsDocumented() {
+        java.util.function.Function<String, String> body = mode -> "{\"worker\":\"" + worker
+                + "\",\"date\":\"2023-03-01\",\"title\":\"t\",\"steps\":[{\"activity\":\"a\",\"minutes\":30,"
+                + "\"mode\":\"" + mode + "\"}]}";
+        for (String mode : new String[] {"", "CRAFTY", "drudgery", "cr-aft"}) {
+            ProblemAssert.assertFieldProblem(admin.post("/api/tasks", body.apply(mode)), 422, "steps[0].mode");
+        }
+        assertThat(tasks()).isZero();
+        for (String mode : new String[] {"craft", " CRAFT ", "Craft", "CR AFT"}) {
+            Http.Reply created = admin.post("/api/tasks", body.apply(mode));
+            assertThat(created.status()).as(mode).isEqualTo(201);
+            assertThat(created.json().path("steps").get(0).path("mode").asText()).isEqualTo("CRAFT");
+        }
+    }
+
+    @Test
+    void severalIfMatchLines_areReadAsOneList() {
+        Http.Reply created = admin.post("/api/tasks", task());
+        String task = created.header("Location");
+
+        assertProblem(admin.withHeader("If-Match", "\"v7\"").put(task, task(), "\"v8\""), 412);
+        Http.Reply replaced = admin.withHeader("If-Match", "\"v7\"").put(task, task(), created.header("ETag"));
+
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        assertThat(admin.withHeader("If-Match", "\"v1\"").withHeader("X-Other", "x")
+                .send("DELETE", task, null, null).status()).as("the line with v1 is stale now").isEqualTo(412);
+    }
+
     @Test
     void apiAnswers_areNeverCached() {
         assertThat(admin.get("/api/me").header("Cache-Control")).isEqualTo("no-store");

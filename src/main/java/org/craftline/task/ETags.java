@@ -1,6 +1,8 @@
 package org.craftline.task;
 
 import jakarta.ws.rs.core.EntityTag;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Strong entity tags derived from a task's version: {@code "v3"}. */
 final class ETags {
@@ -14,6 +16,19 @@ final class ETags {
 
     static EntityTag entityTag(int version) {
         return new EntityTag("v" + version);
+    }
+
+    /**
+     * An {@code If-Match} field as one list, however many header lines carried it (RFC 9110: lines
+     * of a list field are one list, joined by commas); null when there is none or it is blank.
+     */
+    static String header(List<String> lines) {
+        if (lines == null) {
+            return null;
+        }
+        String joined = lines.stream().filter(line -> line != null && !line.isBlank()).map(String::strip)
+                .collect(Collectors.joining(", "));
+        return joined.isEmpty() ? null : joined;
     }
 
     /**

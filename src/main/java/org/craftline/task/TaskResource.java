@@ -164,9 +164,10 @@ public class TaskResource {
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response replace(@Auth Caller caller,
                             @PathParam("id") long id,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatchLines,
                             @NotNull @Valid TaskRequest request) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        String ifMatch = ETags.header(ifMatchLines);
+        if (ifMatch == null) {
             throw ApiException.preconditionRequired("Replacing a task needs an If-Match header with the ETag "
                     + "from your last read of it, so that you cannot overwrite a change you have not seen");
         }
@@ -181,8 +182,8 @@ public class TaskResource {
     @Path("/{id: [0-9]{1,18}}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response delete(@Auth Caller caller, @PathParam("id") long id,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        tasks.delete(caller, id, Text.blankToNull(ifMatch));
+                           @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatchLines) {
+        tasks.delete(caller, id, ETags.header(ifMatchLines));
         return Response.noContent().build();
     }
 }
