@@ -21,6 +21,7 @@ import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;
 import org.craftline.auth.TokenResource;
 import org.craftline.auth.WorkerTokenResource;
+import org.craftline.common.AcceptNothing;
 import org.craftline.common.BodyEncoding;
 import org.craftline.common.Clocks;
 import org.craftline.common.Dialect;
@@ -126,6 +127,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new RequestSizeLimit());
         environment.jersey().register(new BodyEncoding());
+        environment.jersey().register(new AcceptNothing());
         ProblemMappers.register(environment.jersey());
         Authentication.register(environment.jersey(), tokens, clock);
         environment.jersey().register(new TokenResource(tokens, clock));

@@ -118,6 +118,16 @@ class ProtocolHygieneTest {
     }
 
     @Test
+    void anAcceptThatAdmitsNothing_is406() {
+        for (String accept : new String[] {"*/*;q=0", "application/json;q=0, */*; q=0.0", "text/html;q=0"}) {
+            assertProblem(admin.send("GET", "/api/me", null, null, accept), 406);
+        }
+        assertThat(admin.send("GET", "/api/me", null, null, "*/*;q=0.5").status()).isEqualTo(200);
+        assertThat(admin.send("GET", "/api/me", null, null, "text/html;q=0, application/json").status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void apiAnswers_areNeverCached() {
         assertThat(admin.get("/api/me").header("Cache-Control")).isEqualTo("no-store");
         assertThat(admin.get("/api/tasks?worker=" + worker).header("Cache-Control")).isEqualTo("no-store");

@@ -68,6 +68,10 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ProblemType.STALE, detail);
     }
 
+    public static ApiException notAcceptable(String detail) {
+        return new ApiException(ProblemType.NOT_ACCEPTABLE, detail);
+    }
+
     public static ApiException unsupportedMediaType(String detail) {
         return new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail);
     }
