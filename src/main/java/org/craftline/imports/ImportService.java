@@ -1,5 +1,6 @@
 package org.craftline.imports;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import org.craftline.task.TaskRequest;
 import org.craftline.task.TaskService;
 import org.craftline.task.WorkerDayDao;
 import org.craftline.worker.Worker;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -76,7 +78,7 @@ public final class ImportService {
                 }
             }
             digest = csv.digest();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiException.badRequest("The file could not be read to its end");
         }
         List<ImportedRow> fresh = new ArrayList<>();
@@ -173,7 +175,7 @@ public final class ImportService {
         }
         WriteHook<List<Task>> remember = new WriteHook<>() {
             @Override
-            public void after(org.jdbi.v3.core.Handle handle, List<Task> created) {
+            public void after(Handle handle, List<Task> created) {
                 List<ImportDao.ImportedFingerprint> rows = new ArrayList<>(plan.newRows());
                 for (int i = 0; i < created.size(); i++) {
                     long taskId = created.get(i).id();

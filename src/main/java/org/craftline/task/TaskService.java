@@ -189,7 +189,7 @@ public final class TaskService {
                 TaskStepRow task = null;
                 while (rows.hasNext()) {
                     TaskStepRow row = rows.next();
-                    if (task != null && task.id() != row.id()) {
+                    if (task != null && task.task().id() != row.task().id()) {
                         each.accept(Task.of(task.task(), List.copyOf(steps)));
                         steps.clear();
                     }
