@@ -25,6 +25,7 @@ import org.craftline.common.AcceptNothing;
 import org.craftline.common.BodyEncoding;
 import org.craftline.common.Clocks;
 import org.craftline.common.Dialect;
+import org.craftline.common.JettyErrors;
 import org.craftline.common.Json;
 import org.craftline.common.Locations;
 import org.craftline.common.Migrations;
@@ -123,6 +124,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         // Location headers stay the paths the resources give (common/Locations), never made absolute
         // with the Host the client sent.
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+        JettyErrors.install(environment);
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new RequestSizeLimit());

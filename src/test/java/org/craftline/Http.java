@@ -126,7 +126,11 @@ public final class Http {
     private static Reply send(HttpRequest.Builder request) {
         try {
             var response = CLIENT.send(request.build(), BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body());
+            Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
+            if (reply.status() >= 400) {
+                ErrorSweep.check(reply.status(), reply.contentType(), reply.body());
+            }
+            return reply;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -24,16 +24,22 @@ public enum ProblemType {
     /** An If-Match that names an older version. */
     STALE(412, "stale", "Precondition failed"),
     TOO_LARGE(413, "too-large", "Payload too large"),
+    /** Jetty's limit on the request line (8 KiB). */
+    URI_TOO_LONG(414, "uri-too-long", "URI too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     /** A body that is JSON but does not fit the request, or breaks a rule of the data. */
     INVALID(422, "invalid", "Unprocessable content"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
     /** This caller has too much running at once; {@code Retry-After} says when to try again. */
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    /** Jetty's limit on the request's headers (8 KiB). */
+    HEADERS_TOO_LARGE(431, "headers-too-large", "Request header fields too large"),
     /** A bug: the log holds the rest under the id the detail quotes. */
     INTERNAL(500, "internal", "Internal server error"),
     /** The service or its database is busy or slow; trying again later can work. */
-    UNAVAILABLE(503, "unavailable", "Service unavailable");
+    UNAVAILABLE(503, "unavailable", "Service unavailable"),
+    /** HTTP/0.9 or a version that does not exist: Craftline speaks HTTP/1.0 and 1.1. */
+    HTTP_VERSION_NOT_SUPPORTED(505, "http-version-not-supported", "HTTP version not supported");
 
     private final int status;
     private final String slug;

@@ -3,6 +3,7 @@ package org.craftline.common;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.UUID;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,15 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        HttpException unreadable = unreadableRequest(exception);
+        if (unreadable != null) {
+            // The client broke HTTP while sending the body (a malformed chunk, a body shorter than
+            // declared, a body over Jetty's limit): its error, not ours, and nothing to log.
+            int status = unreadable.getCode() >= 500 ? 400 : unreadable.getCode();
+            return ProblemMappers.respond(ProblemType.forStatus(status).problem(
+                    "The request body could not be read: " + JettyErrors.detail(status, unreadable.getReason()))
+                    .withStatus(status));
+        }
         if (SqlStates.isPoolExhausted(exception)) {
             // The pool gives up after 2 s; by then a connection has usually come free.
             return ApiException.unavailable("The database is busy; try again in a few seconds", 2).response();
@@ -37,5 +47,15 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         LOG.error("Unexpected error {}", id, exception);
         return ProblemMappers.respond(ProblemType.INTERNAL.problem(
                 "Something went wrong on our side; quote error id " + id + " when you report it"));
+    }
+
+    /** Jetty's own account of a request it could not read, wherever Jersey wrapped it. */
+    private static HttpException unreadableRequest(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http) {
+                return http;
+            }
+        }
+        return null;
     }
 }
