@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import org.craftline.auth.AdminBootstrap;
 import org.craftline.auth.Authentication;
+import org.craftline.auth.LogMasking;
 import org.craftline.auth.TokenCommand;
 import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;
@@ -100,6 +101,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         // Configured here rather than in initialize() so the YAML configuration keeps Jackson's
         // lenient defaults while API requests get the strict ones.
         Json.configure(environment.getObjectMapper());
+        LogMasking.install();
         DataSourceFactory database = configuration.getDataSourceFactory();
         if (configuration.isMigrateOnStart()) {
             Migrations.apply(database, environment.metrics());
@@ -116,7 +118,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         WorkerDao workers = jdbi.onDemand(WorkerDao.class);
         TokenDao tokens = jdbi.onDemand(TokenDao.class);
         TokenIssuer issuer = new TokenIssuer(tokens, clock);
-        new AdminBootstrap(tokens, issuer, clock, System.out).ensureAdminToken(
+        new AdminBootstrap(tokens, issuer, clock, System.out, AdminBootstrap.stdoutIsTerminal()).ensureAdminToken(
                 configuration.getAuth().getAdminToken(), Path.of(configuration.getAuth().getAdminTokenFile()));
 
         // The API under /api; everything else is the web page's files (and Swagger UI's under /api/docs/).

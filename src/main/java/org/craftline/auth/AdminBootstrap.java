@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes sure someone can administer a new installation. With CRAFTLINE_ADMIN_TOKEN set, that value
  * is an admin token (only its hash is stored). Otherwise, when no usable admin token exists, one is
- * made, printed once on the console and written to a file only its owner can read.
+ * made and written to a file only its owner can read; it is also printed once, but only when
+ * standard output is a terminal (a person watching), never when it goes to a file or a log
+ * collector, which would keep it.
  */
 public final class AdminBootstrap {
 
@@ -25,12 +27,20 @@ public final class AdminBootstrap {
     private final TokenIssuer issuer;
     private final Clock clock;
     private final PrintStream console;
+    private final boolean terminal;
 
-    public AdminBootstrap(TokenDao tokens, TokenIssuer issuer, Clock clock, PrintStream console) {
+    /** @param terminal whether {@code console} is a terminal a person reads, not a file or a pipe */
+    public AdminBootstrap(TokenDao tokens, TokenIssuer issuer, Clock clock, PrintStream console, boolean terminal) {
         this.tokens = tokens;
         this.issuer = issuer;
         this.clock = clock;
         this.console = console;
+        this.terminal = terminal;
+    }
+
+    /** Whether standard output is a terminal: Java knows only whether both standard input and output are. */
+    public static boolean stdoutIsTerminal() {
+        return System.console() != null;
     }
 
     public void ensureAdminToken(String environmentToken, Path tokenFile) throws IOException {
@@ -43,18 +53,31 @@ public final class AdminBootstrap {
         }
         IssuedToken issued = issuer.issue(null, Role.ADMIN, null, "first-start admin token");
         write(tokenFile, issued.token());
+        Path where = tokenFile.toAbsolutePath().normalize();
         // The console, not the log: log lines travel to aggregators, and a token must never be in one.
-        console.println("""
+        if (terminal) {
+            console.println("""
 
-                ================================================================================
-                 Craftline first start: an admin token was created. It is shown only this once.
+                    ================================================================================
+                     Craftline first start: an admin token was created. It is shown only this once.
 
-                   %s
+                       %s
 
-                 Also saved, readable only by this user, in %s
-                 Use it as:  curl -H 'Authorization: Bearer <token>' ...
-                ================================================================================
-                """.formatted(issued.token(), tokenFile.toAbsolutePath().normalize()));
+                     Also saved, readable only by this user, in %s
+                     Use it as:  curl -H 'Authorization: Bearer <token>' ...
+                    ================================================================================
+                    """.formatted(issued.token(), where));
+        } else {
+            console.println("""
+
+                    ================================================================================
+                     Craftline first start: an admin token was created and saved, readable only by
+                     this user, in %s
+                     (not printed here: standard output is not a terminal, and may be kept)
+                     Use it as:  curl -H "Authorization: Bearer $(cat %s)" ...
+                    ================================================================================
+                    """.formatted(where, where));
+        }
         LOG.info("Created the first admin token (id {}) and wrote it to {}", issued.id(), tokenFile.toAbsolutePath().normalize());
     }
 

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropwizard.testing.DropwizardTestSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
 import org.craftline.TestApp;
+import org.craftline.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -26,39 +30,58 @@ class AdminBootstrapTest {
         return database.resolveSibling("admin-token").toString();
     }
 
+    /** A server started by a test writes to a pipe, not a terminal: as under systemd or Docker. */
     @Test
-    void firstStart_printsAnAdminTokenOnceAndSavesItForTheOwnerOnly() throws Exception {
+    void firstStart_withoutATerminal_savesAnAdminTokenForTheOwnerOnly_andPrintsWhereNotWhat() throws Exception {
         Path database = TestApp.newDatabaseFile();
+        Path file = Path.of(adminTokenFile(database));
 
-        String printed;
+        String saved;
         try (ConsoleCapture console = new ConsoleCapture()) {
             DropwizardTestSupport<CraftlineConfiguration> app = TestApp.withoutAdminToken(database, Map.of());
             app.before();
             try {
-                Matcher matcher = PRINTED_TOKEN.matcher(console.text());
-                assertThat(matcher.find()).as("a token in the banner").isTrue();
-                printed = matcher.group(1);
-                assertThat(matcher.find()).as("printed once").isFalse();
-                Http.Reply me = new Http(app.getLocalPort()).as(printed).get("/api/me");
+                saved = Files.readString(file, StandardCharsets.UTF_8).trim();
+                assertThat(saved).matches("cl_[A-Za-z0-9_-]{43}");
+                assertThat(console.text()).doesNotContain(saved).doesNotContain(saved.substring(3, 20))
+                        .contains("admin token was created and saved").contains(file.toString());
+                Http.Reply me = new Http(app.getLocalPort()).as(saved).get("/api/me");
                 assertThat(me.json().path("role").asText()).isEqualTo("ADMIN");
             } finally {
                 app.after();
             }
         }
-        Path file = Path.of(adminTokenFile(database));
-        assertThat(Files.readString(file, StandardCharsets.UTF_8).trim()).isEqualTo(printed);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 
         try (ConsoleCapture console = new ConsoleCapture()) {
             DropwizardTestSupport<CraftlineConfiguration> again = TestApp.withoutAdminToken(database, Map.of());
             again.before();
             try {
-                assertThat(PRINTED_TOKEN.matcher(console.text()).find()).as("no second token").isFalse();
-                assertThat(new Http(again.getLocalPort()).as(printed).get("/api/me").status()).isEqualTo(200);
+                assertThat(console.text()).as("no second token").doesNotContain("admin token was created");
+                assertThat(Files.readString(file, StandardCharsets.UTF_8).trim()).isEqualTo(saved);
+                assertThat(new Http(again.getLocalPort()).as(saved).get("/api/me").status()).isEqualTo(200);
             } finally {
                 again.after();
             }
         }
+    }
+
+    @Test
+    void firstStart_inATerminal_printsTheTokenOnce() throws Exception {
+        Jdbi jdbi = TestDatabase.migrated();
+        TokenDao tokens = jdbi.onDemand(TokenDao.class);
+        Clock clock = Clock.systemUTC();
+        Path file = TestApp.newDatabaseFile().resolveSibling("admin-token");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream terminal = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        new AdminBootstrap(tokens, new TokenIssuer(tokens, clock), clock, terminal, true).ensureAdminToken("", file);
+        new AdminBootstrap(tokens, new TokenIssuer(tokens, clock), clock, terminal, true).ensureAdminToken("", file);
+
+        Matcher matcher = PRINTED_TOKEN.matcher(printed.toString(StandardCharsets.UTF_8));
+        assertThat(matcher.find()).as("a token in the banner").isTrue();
+        assertThat(matcher.group(1)).isEqualTo(Files.readString(file, StandardCharsets.UTF_8).trim());
+        assertThat(matcher.find()).as("printed once").isFalse();
     }
 
     @Test

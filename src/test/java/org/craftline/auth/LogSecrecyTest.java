@@ -3,6 +3,10 @@ package org.craftline.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.DropwizardTestSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
@@ -38,5 +42,48 @@ class LogSecrecyTest {
 
         assertThat(output).as("the request log ran").contains("\"GET /api/me HTTP/1.1\" 200");
         assertThat(output).doesNotContain(TestApp.ADMIN_TOKEN, workerToken, workerToken.substring(3));
+    }
+
+    /**
+     * An operator raises Jetty's loggers to DEBUG through the admin port's log-level task (the
+     * pinned INFO in config.yml does not stop that), and Jetty prints every request header.
+     */
+    @Test
+    void tokensAppearInNoLogLine_whenJettyIsRaisedToDebugAtRunTime() throws Exception {
+        String output;
+        String workerToken;
+        try (ConsoleCapture console = new ConsoleCapture()) {
+            DropwizardTestSupport<CraftlineConfiguration> app = TestApp.support(TestApp.newDatabaseFile(),
+                    Map.of("logging.level", "INFO"));
+            app.before();
+            try {
+                Http admin = new Http(app.getLocalPort()).as(TestApp.ADMIN_TOKEN);
+                String worker = TestApp.uniqueHandle("loud");
+                TestApp.createWorker(admin, worker);
+                workerToken = admin.post("/api/workers/" + worker + "/tokens", "{}").json().path("token").asText();
+                setLevel(app.getAdminPort(), "org.eclipse.jetty", "DEBUG");
+                try {
+                    new Http(app.getLocalPort()).as(workerToken).get("/api/me");
+                    admin.get("/api/me");
+                } finally {
+                    setLevel(app.getAdminPort(), "org.eclipse.jetty", "INFO");
+                }
+            } finally {
+                app.after();
+            }
+            output = console.text();
+        }
+
+        assertThat(output).as("Jetty printed the request headers").containsIgnoringCase("Authorization: Bearer ****");
+        assertThat(output).doesNotContain(TestApp.ADMIN_TOKEN, workerToken, workerToken.substring(3, 30));
+    }
+
+    private static void setLevel(int adminPort, String logger, String level) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + adminPort + "/tasks/log-level"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("logger=" + logger + "&level=" + level)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 }
