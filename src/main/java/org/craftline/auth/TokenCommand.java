@@ -1,18 +1,15 @@
 package org.craftline.auth;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.craftline.SqlObjects;
 import org.craftline.CraftlineConfiguration;
+import org.craftline.DatabaseCommand;
 import org.craftline.common.Clocks;
-import org.craftline.common.Migrations;
+import org.craftline.common.Dates;
 import org.craftline.common.Role;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
@@ -21,9 +18,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@code java -jar craftline.jar token create --worker sam --role WORKER config.yml}: makes a token
  * from the operator's shell and prints it once. With H2, stop the server first (H2 lets one process
- * open the file); with PostgreSQL it works beside running servers.
+ * open the file) or ask the running server through the API; with PostgreSQL it works beside running servers.
  */
-public final class TokenCommand extends ConfiguredCommand<CraftlineConfiguration> {
+public final class TokenCommand extends DatabaseCommand {
 
     public TokenCommand() {
         super("token", "Create API tokens from the command line");
@@ -42,43 +39,52 @@ public final class TokenCommand extends ConfiguredCommand<CraftlineConfiguration
         subparser.addArgument("--label").dest("label").help("a note to tell tokens apart");
     }
 
-    /** A mistake on the command line is a one-line message, not a stack trace. */
     @Override
-    public void onError(Cli cli, Namespace namespace, Throwable error) {
-        if (error instanceof IllegalArgumentException) {
-            cli.getStdErr().println("token: " + error.getMessage());
-        } else {
-            super.onError(cli, namespace, error);
-        }
+    protected String whileTheServerRuns() {
+        return "Stop the server and run this again, or, with it running, ask it for a token: "
+                + "curl -X POST -H \"Authorization: Bearer $(cat data/admin-token)\" "
+                + "-H 'Content-Type: application/json' -d '{\"role\":\"WORKER\"}' "
+                + "http://localhost:8080/api/workers/HANDLE/tokens";
     }
 
     @Override
-    protected void run(Bootstrap<CraftlineConfiguration> bootstrap, Namespace namespace,
-                       CraftlineConfiguration configuration) throws Exception {
+    protected void checkArguments(Namespace namespace) {
         Role role = Role.valueOf(namespace.getString("role"));
-        String handle = namespace.getString("worker");
-        if (handle == null && role != Role.ADMIN) {
+        if (namespace.getString("worker") == null && role != Role.ADMIN) {
             throw new IllegalArgumentException("--worker is required for a " + role + " token");
         }
-        if (configuration.isMigrateOnStart()) {
-            Migrations.apply(configuration.getDataSourceFactory(), bootstrap.getMetricRegistry());
+        expiry(namespace.getInt("days"), Clocks.system());
+    }
+
+    @Override
+    protected void run(Jdbi jdbi, Namespace namespace, CraftlineConfiguration configuration) {
+        Role role = Role.valueOf(namespace.getString("role"));
+        String handle = namespace.getString("worker");
+        Worker owner = handle == null ? null : jdbi.onDemand(WorkerDao.class).findByHandle(handle)
+                .orElseThrow(() -> new IllegalArgumentException("No worker with handle '" + handle + "'"));
+        Clock clock = Clocks.system();
+        Instant expiresAt = expiry(namespace.getInt("days"), clock);
+        IssuedToken issued = new TokenIssuer(jdbi.onDemand(TokenDao.class), clock)
+                .issue(owner, role, expiresAt, namespace.getString("label"));
+        // Standard output on purpose: the operator copies it from here; it is never logged.
+        System.out.println(issued.token());
+        System.err.println("Token " + issued.id() + " (" + role + (handle == null ? "" : ", worker " + handle)
+                + (expiresAt == null ? "" : ", expires " + expiresAt) + "). It is shown only this once.");
+    }
+
+    /** The expiry {@code days} from now, held to the range every date in Craftline keeps to. */
+    private static Instant expiry(Integer days, Clock clock) {
+        if (days == null) {
+            return null;
         }
-        ManagedDataSource dataSource = configuration.getDataSourceFactory().build(bootstrap.getMetricRegistry(), "token");
-        try {
-            Jdbi jdbi = SqlObjects.install(Jdbi.create(dataSource));
-            Worker owner = handle == null ? null : jdbi.onDemand(WorkerDao.class).findByHandle(handle)
-                    .orElseThrow(() -> new IllegalArgumentException("No worker with handle '" + handle + "'"));
-            Clock clock = Clocks.system();
-            Integer days = namespace.getInt("days");
-            Instant expiresAt = days == null ? null : clock.instant().plus(Duration.ofDays(days));
-            IssuedToken issued = new TokenIssuer(jdbi.onDemand(TokenDao.class), clock)
-                    .issue(owner, role, expiresAt, namespace.getString("label"));
-            // Standard output on purpose: the operator copies it from here; it is never logged.
-            System.out.println(issued.token());
-            System.err.println("Token " + issued.id() + " (" + role + (handle == null ? "" : ", worker " + handle)
-                    + (expiresAt == null ? "" : ", expires " + expiresAt) + "). It is shown only this once.");
-        } finally {
-            dataSource.stop();
+        if (days < 1) {
+            throw new IllegalArgumentException("--expires-in-days must be at least 1");
         }
+        Instant expiresAt = clock.instant().plus(Duration.ofDays(days));
+        if (expiresAt.isAfter(Dates.LAST.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            throw new IllegalArgumentException("--expires-in-days must end by " + Dates.LAST
+                    + "; for a token that never expires, leave it out");
+        }
+        return expiresAt;
     }
 }

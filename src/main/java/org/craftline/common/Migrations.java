@@ -31,7 +31,19 @@ public final class Migrations {
             // Liquibase's progress goes to the log, not straight to standard output.
             Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.command.showSummaryOutput", "LOG"),
                     () -> liquibase.update(new Contexts(), new LabelExpression()));
-            LOG.info("Database schema is current; applied {} pending changeset(s)", pending);
+            LOG.info(outcome(pending, liquibase.getDatabaseChangeLog().getChangeSets().size()));
         }
+    }
+
+    /** What the migration did, in words an operator reads at start-up. */
+    static String outcome(int applied, int total) {
+        if (applied == 0) {
+            return "Database schema is up to date: all " + total + " changesets were applied before; nothing to do";
+        }
+        if (applied == total) {
+            return "Created the database schema: applied all " + total + " changesets to an empty database";
+        }
+        return "Upgraded the database schema: applied " + applied + " new changeset" + (applied == 1 ? "" : "s")
+                + " (" + total + " in all)";
     }
 }

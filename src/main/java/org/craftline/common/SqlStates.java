@@ -40,6 +40,16 @@ public final class SqlStates {
         return "57014".equals(state) || "HYT00".equals(state);
     }
 
+    /** H2's "database may be already in use" (90020): another process, such as a running server, holds the file. */
+    public static boolean isDatabaseInUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == 90020 && "90020".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isPoolExhausted(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PoolExhaustedException) {

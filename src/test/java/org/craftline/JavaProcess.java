@@ -1,0 +1,55 @@
+package org.craftline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Craftline's main class in a JVM of its own, on the tests' class path, as an operator runs the jar:
+ * its own standard output and error, its exit code, environment variables in place of the shell's.
+ */
+public final class JavaProcess {
+
+    private JavaProcess() {
+    }
+
+    /** What a finished run printed, and how it ended. */
+    public record Outcome(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * Runs {@code arguments} (such as {@code token create config.yml}) to the end, within a minute, in
+     * {@code directory}; the argument {@code config.yml} stands for the project's own.
+     */
+    public static Outcome run(Path directory, Map<String, String> environment, String... arguments) {
+        try {
+            Path out = Files.createTempFile("craftline-stdout", ".txt");
+            Path err = Files.createTempFile("craftline-stderr", ".txt");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CraftlineApplication.class.getName()));
+            for (String argument : arguments) {
+                command.add(argument.equals("config.yml") ? Path.of("config.yml").toAbsolutePath().toString() : argument);
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("still running after a minute: " + String.join(" ", arguments));
+            }
+            return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
