@@ -129,6 +129,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         JettyErrors.install(environment);
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        RequestSizeLimit.guardServer(environment);
         environment.jersey().register(new RequestSizeLimit());
         environment.jersey().register(new BodyEncoding());
         environment.jersey().register(new AcceptNothing());

@@ -84,6 +84,21 @@ class JettyErrorsTest {
         assertThat(oldVersion.path("detail").asText()).isEqualTo("HTTP/0.9 not supported");
     }
 
+    /** Jetty's SizeLimitHandler holds paths Jersey never sees to the largest limit, declared or streamed. */
+    @Test
+    void aBodyOverTheServersLimit_is413_evenOnTheAdminPort() {
+        String declared = "POST /tasks/gc HTTP/1.1\r\nHost: x\r\nContent-Length: 30000000\r\n" + CLOSE;
+        RawHttp.Answer admin = RawHttp.send(APP.getAdminPort(), declared);
+        RawHttp.Answer page = RawHttp.send(APP.getLocalPort(), declared.replace("/tasks/gc", "/index.html"));
+        RawHttp.Answer fine = RawHttp.send(APP.getAdminPort(), "POST /tasks/gc HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Length: 0\r\n" + CLOSE);
+
+        assertThat(admin.status()).as(admin.body()).isEqualTo(413);
+        assertThat(admin.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(page.status()).isEqualTo(413);
+        assertThat(fine.status()).as("the limit, not the task, refused it").isEqualTo(200);
+    }
+
     @Test
     void aHeadRequestForAMissingFile_is404WithoutABody() {
         RawHttp.Answer answer = RawHttp.send(APP.getLocalPort(), "HEAD /nothing.css HTTP/1.1\r\nHost: x\r\n" + CLOSE);

@@ -1,5 +1,6 @@
 package org.craftline.common;
 
+import io.dropwizard.core.setup.Environment;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -7,6 +8,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * Refuses request bodies over 1 MiB with 413, before they are parsed; batches and imports, which
@@ -19,6 +23,25 @@ import java.io.InputStream;
  */
 @PreMatching
 public final class RequestSizeLimit implements ContainerRequestFilter {
+
+    /**
+     * Puts Jetty's own {@link SizeLimitHandler} in front of everything the server answers, at the
+     * largest limit any route has: paths Jersey never sees (the admin port's tasks, the web page's
+     * files) are held to it too. The filter below then applies each route's own, smaller limit,
+     * which one handler for the whole server cannot express.
+     */
+    public static void guardServer(Environment environment) {
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    SizeLimitHandler limit = new SizeLimitHandler(MAX_BULK_BYTES, -1);
+                    limit.setHandler(server.getHandler());
+                    server.setHandler(limit);
+                }
+            }
+        });
+    }
 
     public static final long MAX_BYTES = 1024 * 1024;
     /** For {@code POST /api/tasks/batch} and {@code /api/imports/...}. */
