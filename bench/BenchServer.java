@@ -34,6 +34,9 @@ final class BenchServer {
         }
         line.addAll(List.of("-jar", "target/craftline.jar", "server", "config.yml"));
         ProcessBuilder builder = new ProcessBuilder(line);
+        // A benchmark measures the server's speed, not its rate limits: one token loads the fixtures.
+        builder.environment().put("CRAFTLINE_RATE_PER_SECOND", "1000000");
+        builder.environment().put("CRAFTLINE_RATE_BURST", "1000000");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return builder.start();

@@ -44,6 +44,7 @@ import org.craftline.imports.ImportService;
 import org.craftline.openapi.OpenApiDocument;
 import org.craftline.openapi.OpenApiResource;
 import org.craftline.openapi.SwaggerUi;
+import org.craftline.ratelimit.RateLimitFilter;
 import org.craftline.report.ReportBulkhead;
 import org.craftline.report.ReportDao;
 import org.craftline.report.ReportResource;
@@ -135,6 +136,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         environment.jersey().register(new AcceptNothing());
         ProblemMappers.register(environment.jersey());
         Authentication.register(environment.jersey(), tokens, clock);
+        environment.jersey().register(new RateLimitFilter(configuration.getRateLimits()));
         environment.jersey().register(new TokenResource(tokens, clock));
         Workers owners = new Workers(workers);
         environment.jersey().register(new WorkerTokenResource(tokens, issuer, owners));

@@ -10,6 +10,7 @@ import org.craftline.common.DatabaseSafetyConfiguration;
 import org.craftline.common.PrivacyConfiguration;
 import org.craftline.idempotency.IdempotencyConfiguration;
 import org.craftline.imports.ImportsConfiguration;
+import org.craftline.ratelimit.RateLimitsConfiguration;
 import org.craftline.report.ReportsConfiguration;
 
 public class CraftlineConfiguration extends Configuration {
@@ -42,8 +43,22 @@ public class CraftlineConfiguration extends Configuration {
     @NotNull
     private ImportsConfiguration imports = new ImportsConfiguration();
 
+    @Valid
+    @NotNull
+    private RateLimitsConfiguration rateLimits = new RateLimitsConfiguration();
+
     /** Apply pending migrations when the server starts; turn off to run {@code db migrate} by hand. */
     private boolean migrateOnStart = true;
+
+    @JsonProperty
+    public RateLimitsConfiguration getRateLimits() {
+        return rateLimits;
+    }
+
+    @JsonProperty
+    public void setRateLimits(RateLimitsConfiguration rateLimits) {
+        this.rateLimits = rateLimits;
+    }
 
     @JsonProperty("database")
     public DataSourceFactory getDataSourceFactory() {

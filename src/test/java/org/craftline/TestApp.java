@@ -55,6 +55,9 @@ public final class TestApp {
         Map<String, String> merged = new LinkedHashMap<>();
         merged.put("auth.adminTokenFile", databaseFile.resolveSibling("admin-token").toString());
         merged.put("logging.level", "WARN");
+        // Tests call far faster than a person; RateLimitTest sets the limits it tests.
+        merged.put("rateLimits.requestsPerSecond", "1000000");
+        merged.put("rateLimits.burst", "1000000");
         merged.putAll(databaseSettings(databaseFile));
         merged.putAll(settings);
         List<ConfigOverride> overrides = new ArrayList<>();

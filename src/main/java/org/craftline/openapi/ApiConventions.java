@@ -32,7 +32,6 @@ import java.util.Set;
 import org.craftline.auth.Public;
 import org.craftline.common.Problem;
 import org.craftline.common.ProblemType;
-import org.craftline.report.ReportResource;
 
 /**
  * What the resources' annotations cannot tell swagger-core, told once for every operation: the
@@ -76,8 +75,8 @@ final class ApiConventions extends AbstractOpenAPIExtension {
     static Set<ProblemType> problems(Method method, boolean open) {
         Set<ProblemType> problems = EnumSet.of(ProblemType.NOT_ACCEPTABLE, ProblemType.INTERNAL);
         if (!open) {
-            // Every token is looked up in the database, which may be out of reach.
-            problems.addAll(List.of(ProblemType.UNAUTHORIZED, ProblemType.UNAVAILABLE));
+            // Every token is looked up in the database, which may be out of reach, and has a rate limit.
+            problems.addAll(List.of(ProblemType.UNAUTHORIZED, ProblemType.UNAVAILABLE, ProblemType.TOO_MANY_REQUESTS));
         }
         if (method.isAnnotationPresent(RolesAllowed.class)) {
             problems.add(ProblemType.FORBIDDEN);
@@ -100,10 +99,6 @@ final class ApiConventions extends AbstractOpenAPIExtension {
             if (method.isAnnotationPresent(PUT.class)) {
                 problems.add(ProblemType.PRECONDITION_REQUIRED);
             }
-        }
-        // Reports run under the bulkhead, which refuses a token's extra report with 429.
-        if (method.getDeclaringClass() == ReportResource.class) {
-            problems.add(ProblemType.TOO_MANY_REQUESTS);
         }
         return problems;
     }
