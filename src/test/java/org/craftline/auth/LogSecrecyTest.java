@@ -16,32 +16,46 @@ import org.junit.jupiter.api.Test;
 /** Tokens never reach a log line: not from headers, not from a query string, not from errors. */
 class LogSecrecyTest {
 
-    @Test
-    void tokensAppearInNoLogLine() throws Exception {
-        String output;
-        String workerToken;
+    /** What a server logged while {@code calls} ran, and the worker token they had to use. */
+    private record Logged(String output, String workerToken) {
+    }
+
+    private interface Calls {
+        void run(DropwizardTestSupport<CraftlineConfiguration> app, Http admin, String workerToken) throws Exception;
+    }
+
+    private static Logged logged(String level, Calls calls) throws Exception {
         try (ConsoleCapture console = new ConsoleCapture()) {
             DropwizardTestSupport<CraftlineConfiguration> app = TestApp.support(TestApp.newDatabaseFile(),
-                    Map.of("logging.level", "DEBUG"));
+                    Map.of("logging.level", level));
             app.before();
+            String workerToken;
             try {
-                Http anonymous = new Http(app.getLocalPort());
-                Http admin = anonymous.as(TestApp.ADMIN_TOKEN);
+                Http admin = new Http(app.getLocalPort()).as(TestApp.ADMIN_TOKEN);
                 String worker = TestApp.uniqueHandle("quiet");
                 TestApp.createWorker(admin, worker);
-                workerToken = admin.post("/api/workers/" + worker + "/tokens", "{}").json().path("token").asText();
-                anonymous.as(workerToken).get("/api/me");
-                anonymous.as(workerToken).post("/api/tasks", "{broken");
-                anonymous.get("/api/me?access_token=" + workerToken);
-                anonymous.as(workerToken + "x").get("/api/me");
+                workerToken = TestApp.token(admin, worker, "WORKER");
+                calls.run(app, admin, workerToken);
             } finally {
                 app.after();   // stopping flushes the asynchronous log appenders
             }
-            output = console.text();
+            return new Logged(console.text(), workerToken);
         }
+    }
 
-        assertThat(output).as("the request log ran").contains("\"GET /api/me HTTP/1.1\" 200");
-        assertThat(output).doesNotContain(TestApp.ADMIN_TOKEN, workerToken, workerToken.substring(3));
+    @Test
+    void tokensAppearInNoLogLine() throws Exception {
+        Logged logged = logged("DEBUG", (app, admin, workerToken) -> {
+            Http anonymous = new Http(app.getLocalPort());
+            anonymous.as(workerToken).get("/api/me");
+            anonymous.as(workerToken).post("/api/tasks", "{broken");
+            anonymous.get("/api/me?access_token=" + workerToken);
+            anonymous.as(workerToken + "x").get("/api/me");
+        });
+
+        assertThat(logged.output()).as("the request log ran").contains("\"GET /api/me HTTP/1.1\" 200");
+        assertThat(logged.output()).doesNotContain(TestApp.ADMIN_TOKEN, logged.workerToken(),
+                logged.workerToken().substring(3));
     }
 
     /**
@@ -50,32 +64,20 @@ class LogSecrecyTest {
      */
     @Test
     void tokensAppearInNoLogLine_whenJettyIsRaisedToDebugAtRunTime() throws Exception {
-        String output;
-        String workerToken;
-        try (ConsoleCapture console = new ConsoleCapture()) {
-            DropwizardTestSupport<CraftlineConfiguration> app = TestApp.support(TestApp.newDatabaseFile(),
-                    Map.of("logging.level", "INFO"));
-            app.before();
+        Logged logged = logged("INFO", (app, admin, workerToken) -> {
+            setLevel(app.getAdminPort(), "org.eclipse.jetty", "DEBUG");
             try {
-                Http admin = new Http(app.getLocalPort()).as(TestApp.ADMIN_TOKEN);
-                String worker = TestApp.uniqueHandle("loud");
-                TestApp.createWorker(admin, worker);
-                workerToken = admin.post("/api/workers/" + worker + "/tokens", "{}").json().path("token").asText();
-                setLevel(app.getAdminPort(), "org.eclipse.jetty", "DEBUG");
-                try {
-                    new Http(app.getLocalPort()).as(workerToken).get("/api/me");
-                    admin.get("/api/me");
-                } finally {
-                    setLevel(app.getAdminPort(), "org.eclipse.jetty", "INFO");
-                }
+                new Http(app.getLocalPort()).as(workerToken).get("/api/me");
+                admin.get("/api/me");
             } finally {
-                app.after();
+                setLevel(app.getAdminPort(), "org.eclipse.jetty", "INFO");
             }
-            output = console.text();
-        }
+        });
 
-        assertThat(output).as("Jetty printed the request headers").containsIgnoringCase("Authorization: Bearer ****");
-        assertThat(output).doesNotContain(TestApp.ADMIN_TOKEN, workerToken, workerToken.substring(3, 30));
+        assertThat(logged.output()).as("Jetty printed the request headers")
+                .containsIgnoringCase("Authorization: Bearer ****");
+        assertThat(logged.output()).doesNotContain(TestApp.ADMIN_TOKEN, logged.workerToken(),
+                logged.workerToken().substring(3, 30));
     }
 
     private static void setLevel(int adminPort, String logger, String level) throws Exception {
