@@ -63,18 +63,51 @@ public final class LogMasking extends TurboFilter {
         if (format == null || level == null || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
             return FilterReply.NEUTRAL;
         }
-        var formatted = MessageFormatter.arrayFormat(format, params, t);
+        // Without t, a throwable passed as the last parameter is the event's, as logback reads it.
+        var formatted = t == null ? MessageFormatter.arrayFormat(format, params) : MessageFormatter.arrayFormat(format, params, t);
         String message = formatted.getMessage();
         String masked = mask(message);
-        if (masked.equals(message)) {
+        Throwable failure = formatted.getThrowable();
+        Throwable maskedFailure = masked(failure);
+        if (masked.equals(message) && maskedFailure == failure) {
             return FilterReply.NEUTRAL;
         }
-        LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, level, masked,
-                formatted.getThrowable(), null);
+        LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, level, masked, maskedFailure, null);
         if (marker != null) {
             event.addMarker(marker);
         }
         logger.callAppenders(event);
         return FilterReply.DENY;
+    }
+
+    /**
+     * {@code failure} itself when no message in its chain carries a credential; otherwise a copy of
+     * the chain whose messages are masked, keeping each stack trace, so the lines it prints are safe too.
+     */
+    static Throwable masked(Throwable failure) {
+        if (failure == null) {
+            return null;
+        }
+        Throwable cause = failure.getCause() == failure ? null : failure.getCause();
+        Throwable maskedCause = masked(cause);
+        String text = failure.toString();
+        if (mask(text).equals(text) && maskedCause == cause) {
+            return failure;
+        }
+        Throwable copy = new MaskedFailure(mask(text), maskedCause);
+        copy.setStackTrace(failure.getStackTrace());
+        return copy;
+    }
+
+    /** Stands in for a failure whose message carried a credential: its class and message, masked. */
+    private static final class MaskedFailure extends RuntimeException {
+        MaskedFailure(String classAndMessage, Throwable cause) {
+            super(classAndMessage, cause, false, true);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 }
