@@ -51,7 +51,7 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        long limit = path.startsWith("tasks/batch") || path.startsWith("imports/") ? MAX_BULK_BYTES : MAX_BYTES;
+        long limit = RouteWeights.isBulkWrite(path) ? MAX_BULK_BYTES : MAX_BYTES;
         long declared = declaredLength(request);
         if (declared > limit) {
             if (declared <= DRAIN_LIMIT) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
+import org.craftline.common.RouteWeights;
 
 /**
  * Limits each token to its own bucket (bucket4j, one per token, in this instance's memory): a noisy
@@ -76,10 +77,10 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     /** Reports and exports read a lot, batches and imports write a lot: they take more from the bucket. */
     private long cost(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("reports/") || path.startsWith("export")) {
+        if (RouteWeights.isBulkRead(path)) {
             return Math.min(limits.getReportCost(), limits.getBurst());
         }
-        if (path.startsWith("tasks/batch") || path.startsWith("imports/")) {
+        if (RouteWeights.isBulkWrite(path)) {
             return Math.min(limits.getBulkCost(), limits.getBurst());
         }
         return 1;
