@@ -56,9 +56,9 @@ public abstract class DatabaseCommand extends ConfiguredCommand<CraftlineConfigu
         // One plain connection first: a pool that cannot connect logs a stack trace before it fails.
         DriverManager.getConnection(database.getUrl(), database.getUser(), database.getPassword()).close();
         if (configuration.isMigrateOnStart()) {
-            Migrations.apply(configuration.getDataSourceFactory(), bootstrap.getMetricRegistry());
+            Migrations.apply(database, bootstrap.getMetricRegistry());
         }
-        ManagedDataSource dataSource = configuration.getDataSourceFactory().build(bootstrap.getMetricRegistry(), getName());
+        ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), getName());
         try {
             run(SqlObjects.install(Jdbi.create(dataSource)), namespace, configuration);
         } finally {

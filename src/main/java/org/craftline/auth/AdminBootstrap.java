@@ -78,7 +78,7 @@ public final class AdminBootstrap {
                     ================================================================================
                     """.formatted(where, where));
         }
-        LOG.info("Created the first admin token (id {}) and wrote it to {}", issued.id(), tokenFile.toAbsolutePath().normalize());
+        LOG.info("Created the first admin token (id {}) and wrote it to {}", issued.id(), where);
     }
 
     private void adopt(String token) {
