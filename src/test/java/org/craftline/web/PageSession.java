@@ -6,23 +6,44 @@ import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
 import org.craftline.Payloads;
 import org.craftline.TestApp;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The page tests' shared steps: one browser on one running app, people made and signed in through the API. */
-final class PageSession implements AutoCloseable {
+/**
+ * The page tests' shared steps: one browser on one running app, people made and signed in through
+ * the API. A JUnit extension, registered after the app's: Chromium starts once the app runs, each
+ * test starts signed out, and Chromium stops before the app does.
+ */
+final class PageSession implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-    final Browser browser;
-    final Http admin;
-    private final int port;
+    private final DropwizardAppExtension<CraftlineConfiguration> app;
+    Browser browser;
+    Http admin;
+    private int port;
 
-    private PageSession(Browser browser, DropwizardAppExtension<CraftlineConfiguration> app) {
-        this.browser = browser;
-        this.admin = TestApp.admin(app);
-        this.port = app.getLocalPort();
+    PageSession(DropwizardAppExtension<CraftlineConfiguration> app) {
+        this.app = app;
     }
 
-    /** Starts Chromium on the app, which must already run (call it from {@code @BeforeAll}). */
-    static PageSession start(DropwizardAppExtension<CraftlineConfiguration> app) {
-        return new PageSession(Browser.start(), app);
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        browser = Browser.start();
+        admin = TestApp.admin(app);
+        port = app.getLocalPort();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        signOut();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     String page() {
@@ -61,10 +82,5 @@ final class PageSession implements AutoCloseable {
 
     void signIn(String handle) {
         signIn(handle, "WORKER");
-    }
-
-    @Override
-    public void close() {
-        browser.close();
     }
 }

@@ -16,11 +16,10 @@ import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
 import org.craftline.Payloads;
 import org.craftline.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -32,26 +31,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class TrendPageTest {
 
     static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
-    static PageSession session;
-    static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        session = PageSession.start(APP);
-        browser = session.browser;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    @RegisterExtension
+    static final PageSession session = new PageSession(APP);
 
     @BeforeEach
-    void signedOut() {
-        session.signOut();
-        browser.resize(1200, 900);
+    void desktopWidth() {
+        session.browser.resize(1200, 900);
     }
 
     /** Eight weeks from 6 February 2023: mostly craft for four, then mostly execution with a new tool. */
@@ -68,13 +53,13 @@ class TrendPageTest {
 
     /** Fills the trend form and shows it by pressing Enter in its last date field. */
     private void showTrend(String from, String to) {
-        browser.script("document.getElementById('trend-from').value = arguments[0];"
+        session.browser.script("document.getElementById('trend-from').value = arguments[0];"
                 + "document.getElementById('trend-to').value = arguments[1];", from, to);
-        browser.find("trend-to").sendKeys(Keys.ENTER);
+        session.browser.find("trend-to").sendKeys(Keys.ENTER);
     }
 
     private void waitForChart() {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(driver -> ((Number) browser.script(
+        new WebDriverWait(session.browser.driver, Duration.ofSeconds(5)).until(driver -> ((Number) session.browser.script(
                 "return document.getElementById('trend-chart').naturalWidth")).intValue() > 0);
     }
 
@@ -100,36 +85,36 @@ class TrendPageTest {
         session.signIn(handle);
 
         showTrend("2023-02-06", "2023-04-02");
-        browser.waitForText("trend-verdict", "Your craft share fell from 83% to 17% around 6 March 2023");
+        session.browser.waitForText("trend-verdict", "Your craft share fell from 83% to 17% around 6 March 2023");
         waitForChart();
-        List<WebElement> periods = browser.driver.findElements(By.cssSelector("#periods-body tr"));
+        List<WebElement> periods = session.browser.driver.findElements(By.cssSelector("#periods-body tr"));
         assertThat(periods).hasSize(8);
         String svg = chart("worker=" + handle, "2023-02-06", "2023-04-02");
         assertThat(count(svg, "<g id='period-")).as("one point per period in the chart").isEqualTo(8);
         assertThat(svg).contains("<title>Week of 2023-03-06: craft share 17% of 360 minutes</title>");
-        assertThat(browser.find("trend-chart").getAttribute("alt")).contains("fell from 83%");
-        assertThat(browser.find("download-csv").getAttribute("href")).startsWith("blob:");
-        assertThat(browser.find("trend-fragmentation").getText()).startsWith("Fragmentation");
-        assertThat(browser.find("tools-body").getText()).contains("Midjourney v5 1200 0 1200 2023-03-06");
-        assertThat(browser.find("events-body").getText()).as("a tool's first use is an event of its own")
+        assertThat(session.browser.find("trend-chart").getAttribute("alt")).contains("fell from 83%");
+        assertThat(session.browser.find("download-csv").getAttribute("href")).startsWith("blob:");
+        assertThat(session.browser.find("trend-fragmentation").getText()).startsWith("Fragmentation");
+        assertThat(session.browser.find("tools-body").getText()).contains("Midjourney v5 1200 0 1200 2023-03-06");
+        assertThat(session.browser.find("events-body").getText()).as("a tool's first use is an event of its own")
                 .contains("first used Midjourney v5");
 
-        browser.script("document.getElementById('event-date').value = '2023-03-06'");
-        browser.find("event-label").sendKeys("Studio adopted Midjourney v5", Keys.ENTER);
-        browser.waitForText("event-saved", "Added \"Studio adopted Midjourney v5\" on 2023-03-06.");
-        browser.waitForText("events-body", "Studio adopted Midjourney v5");
-        assertThat(browser.find("events-body").getText()).contains("83% 17% -67 points");
+        session.browser.script("document.getElementById('event-date').value = '2023-03-06'");
+        session.browser.find("event-label").sendKeys("Studio adopted Midjourney v5", Keys.ENTER);
+        session.browser.waitForText("event-saved", "Added \"Studio adopted Midjourney v5\" on 2023-03-06.");
+        session.browser.waitForText("events-body", "Studio adopted Midjourney v5");
+        assertThat(session.browser.find("events-body").getText()).contains("83% 17% -67 points");
 
-        browser.script("document.getElementById('event-date').value = ''");
-        browser.find("event-label").sendKeys("no date", Keys.ENTER);
-        browser.waitForText("error-event-date", "must be an ISO date");
-        assertThat(browser.find("event-date").getAttribute("aria-invalid")).isEqualTo("true");
+        session.browser.script("document.getElementById('event-date').value = ''");
+        session.browser.find("event-label").sendKeys("no date", Keys.ENTER);
+        session.browser.waitForText("error-event-date", "must be an ISO date");
+        assertThat(session.browser.find("event-date").getAttribute("aria-invalid")).isEqualTo("true");
 
-        browser.find("periods-details").findElement(By.tagName("summary")).click();
-        browser.script("document.getElementById('trend').scrollIntoView()");
-        browser.screenshot("trend");
-        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the trend").isEmpty();
-        assertThat(browser.consoleErrors()).as("no console errors but the refused event's 422")
+        session.browser.find("periods-details").findElement(By.tagName("summary")).click();
+        session.browser.script("document.getElementById('trend').scrollIntoView()");
+        session.browser.screenshot("trend");
+        assertThat(session.browser.seriousAccessibilityViolations()).as("axe-core on the trend").isEmpty();
+        assertThat(session.browser.consoleErrors()).as("no console errors but the refused event's 422")
                 .allMatch(message -> message.contains("422"));
     }
 
@@ -150,27 +135,27 @@ class TrendPageTest {
         }
         String analyst = session.newWorker("analyst", "research");
         session.signIn(analyst, "ANALYST");
-        assertThat(browser.find("home").isDisplayed()).as("analysts log no day").isFalse();
-        assertThat(browser.find("trend-title").getText()).isEqualTo("Team trend");
-        assertThat(browser.find("event-section").isDisplayed()).isFalse();
+        assertThat(session.browser.find("home").isDisplayed()).as("analysts log no day").isFalse();
+        assertThat(session.browser.find("trend-title").getText()).isEqualTo("Team trend");
+        assertThat(session.browser.find("event-section").isDisplayed()).isFalse();
 
-        browser.find("trend-team").sendKeys(team);
+        session.browser.find("trend-team").sendKeys(team);
         showTrend("2023-02-06", "2023-03-12");
-        browser.waitForText("trend-verdict", "Team " + team + "'s craft share");
+        session.browser.waitForText("trend-verdict", "Team " + team + "'s craft share");
         waitForChart();
-        assertThat(browser.find("trend-privacy").getText()).startsWith("1 of 5 periods are hidden for privacy");
-        browser.find("periods-details").findElement(By.tagName("summary")).click();
-        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#periods-body tr"));
+        assertThat(session.browser.find("trend-privacy").getText()).startsWith("1 of 5 periods are hidden for privacy");
+        session.browser.find("periods-details").findElement(By.tagName("summary")).click();
+        List<WebElement> rows = session.browser.driver.findElements(By.cssSelector("#periods-body tr"));
         assertThat(rows).hasSize(5);
         assertThat(rows.get(4).getText()).isEqualTo("Week of 2023-03-06 Hidden for privacy: too few people logged work in it");
         assertThat(rows.get(0).getText()).isEqualTo("Week of 2023-02-06 450 67% 45.0 0% 0.92");
         String svg = chart("team=" + team, "2023-02-06", "2023-03-12");
         assertThat(count(svg, "<g id='period-")).as("no point for the hidden week").isEqualTo(4);
         assertThat(svg).doesNotContain(members.get(0));
-        browser.script("document.getElementById('trend').scrollIntoView()");
-        browser.screenshot("team-trend");
-        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the team view").isEmpty();
-        assertThat(browser.consoleErrors()).isEmpty();
+        session.browser.script("document.getElementById('trend').scrollIntoView()");
+        session.browser.screenshot("team-trend");
+        assertThat(session.browser.seriousAccessibilityViolations()).as("axe-core on the team view").isEmpty();
+        assertThat(session.browser.consoleErrors()).isEmpty();
     }
 
     @Test
@@ -178,32 +163,32 @@ class TrendPageTest {
         String handle = session.newWorker("phone");
         logEightWeeks(handle);
         session.signIn(handle);
-        browser.resize(375, 800);
+        session.browser.resize(375, 800);
         showTrend("2023-02-06", "2023-04-02");
-        browser.waitForText("trend-verdict", "fell");
+        session.browser.waitForText("trend-verdict", "fell");
         waitForChart();
-        browser.find("periods-details").findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
+        session.browser.find("periods-details").findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
 
-        assertThat(((Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth"))
+        assertThat(((Number) session.browser.script("return document.documentElement.scrollWidth - window.innerWidth"))
                 .intValue()).as("nothing wider than the phone's screen").isLessThanOrEqualTo(0);
-        browser.script("window.scrollTo(0, 0)");
-        browser.screenshot("phone-day-form");
+        session.browser.script("window.scrollTo(0, 0)");
+        session.browser.screenshot("phone-day-form");
 
         @SuppressWarnings("unchecked")
-        List<String> controls = (List<String>) browser.script("return [...document.querySelectorAll("
+        List<String> controls = (List<String>) session.browser.script("return [...document.querySelectorAll("
                 + "'a[href], button, input, select, summary, [tabindex]')]"
                 + ".filter(e => e.getClientRects().length > 0 && !e.disabled && e.tabIndex >= 0)"
                 + ".map((e, i) => { e.dataset.probe = (e.id || e.name || e.getAttribute('aria-label') || e.tagName) + '#' + i;"
                 + " return e.dataset.probe; })");
-        browser.script("document.activeElement.blur()");
+        session.browser.script("document.activeElement.blur()");
         Set<String> reached = new LinkedHashSet<>();
         // A date input takes a Tab stop for each of its parts: allow a few per control.
         for (int i = 0; i < 4 * controls.size() && !reached.containsAll(controls); i++) {
-            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
-            reached.add(String.valueOf(browser.script("return document.activeElement.dataset.probe")));
+            new Actions(session.browser.driver).sendKeys(Keys.TAB).perform();
+            reached.add(String.valueOf(session.browser.script("return document.activeElement.dataset.probe")));
         }
         assertThat(controls).hasSizeGreaterThan(25);
         assertThat(controls).as("controls Tab does not reach").filteredOn(control -> !reached.contains(control)).isEmpty();
-        assertThat(browser.seriousAccessibilityViolations()).as("axe-core at 375 px").isEmpty();
+        assertThat(session.browser.seriousAccessibilityViolations()).as("axe-core at 375 px").isEmpty();
     }
 }

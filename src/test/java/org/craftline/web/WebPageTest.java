@@ -8,11 +8,9 @@ import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
 import org.craftline.Payloads;
 import org.craftline.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -24,26 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WebPageTest {
 
     static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
-    static PageSession session;
-    static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        session = PageSession.start(APP);
-        browser = session.browser;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        session.signOut();
-    }
+    @RegisterExtension
+    static final PageSession session = new PageSession(APP);
 
     @Test
     void aWorker_signsInByKeyboard_staysSignedIn_andSignsOut() {
@@ -52,29 +32,29 @@ class WebPageTest {
         assertThat(session.admin.post("/api/tasks", Http.json(Payloads.task(handle, "2023-03-14"))).status())
                 .isEqualTo(201);
 
-        browser.open(session.page());
-        browser.visible("token").sendKeys("not-a-token", Keys.ENTER);
-        browser.waitForText("token-error", "not accepted");
-        browser.screenshot("sign-in-refused");
-        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the sign-in page").isEmpty();
+        session.browser.open(session.page());
+        session.browser.visible("token").sendKeys("not-a-token", Keys.ENTER);
+        session.browser.waitForText("token-error", "not accepted");
+        session.browser.screenshot("sign-in-refused");
+        assertThat(session.browser.seriousAccessibilityViolations()).as("axe-core on the sign-in page").isEmpty();
 
-        browser.visible("token").sendKeys(token, Keys.ENTER);
-        browser.waitForText("who", "Signed in as " + handle + " (worker)");
-        browser.screenshot("signed-in");
+        session.browser.visible("token").sendKeys(token, Keys.ENTER);
+        session.browser.waitForText("who", "Signed in as " + handle + " (worker)");
+        session.browser.screenshot("signed-in");
 
-        browser.open(session.page());
-        browser.waitForText("who", "Signed in as " + handle);
+        session.browser.open(session.page());
+        session.browser.waitForText("who", "Signed in as " + handle);
 
-        browser.waitForText("recent", "2023-03-14");
-        browser.waitForText("trend-verdict", "Too few periods");
-        browser.find("sign-out").click();
-        assertThat(browser.visible("token").isDisplayed()).isTrue();
-        assertThat(browser.find("recent").getAttribute("textContent")).as("nothing of the last person stays").isEmpty();
-        assertThat(browser.find("trend-verdict").getAttribute("textContent")).isEmpty();
-        assertThat(browser.script("return localStorage.getItem('craftline.token')")).as("the token is forgotten")
+        session.browser.waitForText("recent", "2023-03-14");
+        session.browser.waitForText("trend-verdict", "Too few periods");
+        session.browser.find("sign-out").click();
+        assertThat(session.browser.visible("token").isDisplayed()).isTrue();
+        assertThat(session.browser.find("recent").getAttribute("textContent")).as("nothing of the last person stays").isEmpty();
+        assertThat(session.browser.find("trend-verdict").getAttribute("textContent")).isEmpty();
+        assertThat(session.browser.script("return localStorage.getItem('craftline.token')")).as("the token is forgotten")
                 .isNull();
-        assertThat(browser.find("home").isDisplayed()).isFalse();
-        assertThat(browser.consoleErrors()).as("console errors other than the refused token's 401")
+        assertThat(session.browser.find("home").isDisplayed()).isFalse();
+        assertThat(session.browser.consoleErrors()).as("console errors other than the refused token's 401")
                 .allMatch(message -> message.contains("401"));
     }
 
@@ -82,43 +62,43 @@ class WebPageTest {
     void aTaskOfTwoSteps_isLoggedByKeyboard_andAServerErrorShowsByItsField() {
         session.signIn(session.newWorker("logger"));
 
-        WebElement date = browser.visible("task-date");
-        browser.script("arguments[0].value = '2023-03-14'", date);
-        browser.find("task-title").sendKeys("Hero prop");
-        WebElement firstActivity = browser.driver.findElement(By.cssSelector("#steps li:nth-child(1) [name=activity]"));
+        WebElement date = session.browser.visible("task-date");
+        session.browser.script("arguments[0].value = '2023-03-14'", date);
+        session.browser.find("task-title").sendKeys("Hero prop");
+        WebElement firstActivity = session.browser.driver.findElement(By.cssSelector("#steps li:nth-child(1) [name=activity]"));
         firstActivity.sendKeys("sculpt", Keys.TAB, "120", Keys.TAB, Keys.ENTER);
-        WebElement second = browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=activity]"));
-        assertThat(browser.driver.switchTo().activeElement()).as("Enter added a step and moved to it").isEqualTo(second);
+        WebElement second = session.browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=activity]"));
+        assertThat(session.browser.driver.switchTo().activeElement()).as("Enter added a step and moved to it").isEqualTo(second);
         second.sendKeys("prompt", Keys.TAB, "2000");
-        new Select(browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=mode]")))
+        new Select(session.browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=mode]")))
                 .selectByValue("EXECUTION");
-        browser.waitForText("day-total", "2120 minutes");
+        session.browser.waitForText("day-total", "2120 minutes");
 
-        browser.find("task-form").submit();
-        browser.waitForText("steps", "minutes:");
-        assertThat(browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) .error")).getText())
+        session.browser.find("task-form").submit();
+        session.browser.waitForText("steps", "minutes:");
+        assertThat(session.browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) .error")).getText())
                 .as("the server's word sits in the second step's row").startsWith("minutes:");
-        assertThat(browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=minutes]"))
+        assertThat(session.browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=minutes]"))
                 .getAttribute("aria-invalid")).isEqualTo("true");
-        browser.screenshot("day-form-error");
-        assertThat(browser.seriousAccessibilityViolations()).as("axe-core on the day form with an error").isEmpty();
+        session.browser.screenshot("day-form-error");
+        assertThat(session.browser.seriousAccessibilityViolations()).as("axe-core on the day form with an error").isEmpty();
 
-        WebElement minutes = browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=minutes]"));
+        WebElement minutes = session.browser.driver.findElement(By.cssSelector("#steps li:nth-child(2) [name=minutes]"));
         minutes.clear();
         minutes.sendKeys("60");
-        browser.waitForText("day-total", "180 minutes, craft share 67%");
-        browser.find("task-title").sendKeys(Keys.ENTER);
-        browser.waitForText("task-saved", "Saved \"Hero prop\": 180 minutes");
-        browser.waitForText("recent", "2023-03-14: Hero prop, 180 minutes, craft share 67%");
+        session.browser.waitForText("day-total", "180 minutes, craft share 67%");
+        session.browser.find("task-title").sendKeys(Keys.ENTER);
+        session.browser.waitForText("task-saved", "Saved \"Hero prop\": 180 minutes");
+        session.browser.waitForText("recent", "2023-03-14: Hero prop, 180 minutes, craft share 67%");
 
-        browser.waitForText("day-total", "The whole day (14 March 2023): 180 minutes, craft share 67%.");
-        browser.driver.findElement(By.cssSelector("#steps li:nth-child(1) [name=activity]")).sendKeys("uv", Keys.TAB, "60");
-        new Select(browser.driver.findElement(By.cssSelector("#steps li:nth-child(1) [name=mode]")))
+        session.browser.waitForText("day-total", "The whole day (14 March 2023): 180 minutes, craft share 67%.");
+        session.browser.driver.findElement(By.cssSelector("#steps li:nth-child(1) [name=activity]")).sendKeys("uv", Keys.TAB, "60");
+        new Select(session.browser.driver.findElement(By.cssSelector("#steps li:nth-child(1) [name=mode]")))
                 .selectByValue("EXECUTION");
-        browser.waitForText("day-total",
+        session.browser.waitForText("day-total",
                 "This task: 60 minutes, craft share 0%. The whole day (14 March 2023): 240 minutes, craft share 50%.");
-        browser.screenshot("day-form");
-        assertThat(browser.consoleErrors()).as("no console errors but the refused POST's 422")
+        session.browser.screenshot("day-form");
+        assertThat(session.browser.consoleErrors()).as("no console errors but the refused POST's 422")
                 .allMatch(message -> message.contains("422"));
     }
 
@@ -128,45 +108,45 @@ class WebPageTest {
         String handle = session.newWorker("editor");
         String id = admin.post("/api/tasks", Http.json(Payloads.task(handle, "2023-03-14"))).json().path("id").asText();
         session.signIn(handle);
-        browser.waitForText("recent", "2023-03-14");
+        session.browser.waitForText("recent", "2023-03-14");
 
-        browser.driver.findElement(By.cssSelector("#recent li button")).click();
-        browser.waitForText("log-title", "Edit");
-        WebElement title = browser.find("task-title");
+        session.browser.driver.findElement(By.cssSelector("#recent li button")).click();
+        session.browser.waitForText("log-title", "Edit");
+        WebElement title = session.browser.find("task-title");
         title.clear();
         title.sendKeys("Renamed here");
-        browser.find("task-form").submit();
-        browser.waitForText("recent", "Renamed here");
+        session.browser.find("task-form").submit();
+        session.browser.waitForText("recent", "Renamed here");
 
-        browser.driver.findElement(By.cssSelector("#recent li button")).click();
-        browser.waitForText("log-title", "Edit \"Renamed here\"");
+        session.browser.driver.findElement(By.cssSelector("#recent li button")).click();
+        session.browser.waitForText("log-title", "Edit \"Renamed here\"");
         Http.Reply current = admin.get("/api/tasks/" + id);
         java.util.Map<String, Object> elsewhere = Payloads.task(handle, "2023-03-14");
         elsewhere.put("title", "Changed elsewhere");
         assertThat(admin.put("/api/tasks/" + id, Http.json(elsewhere), current.header("ETag")).status()).isEqualTo(200);
-        browser.find("task-title").sendKeys(" again");
-        browser.find("task-form").submit();
+        session.browser.find("task-title").sendKeys(" again");
+        session.browser.find("task-form").submit();
 
-        browser.waitForText("error-steps", "Someone else changed this task");
-        assertThat(browser.find("task-title").getAttribute("value")).isEqualTo("Changed elsewhere");
-        browser.screenshot("stale-edit");
-        assertThat(browser.consoleErrors()).allMatch(message -> message.contains("412"));
+        session.browser.waitForText("error-steps", "Someone else changed this task");
+        assertThat(session.browser.find("task-title").getAttribute("value")).isEqualTo("Changed elsewhere");
+        session.browser.screenshot("stale-edit");
+        assertThat(session.browser.consoleErrors()).allMatch(message -> message.contains("412"));
     }
 
     @Test
     void theApiReference_rendersEveryOperation_withoutConsoleErrors() {
-        browser.open(session.page() + "api/docs/");
-        new WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10)).until(driver ->
+        session.browser.open(session.page() + "api/docs/");
+        new WebDriverWait(session.browser.driver, java.time.Duration.ofSeconds(10)).until(driver ->
                 !driver.findElements(By.cssSelector(".opblock")).isEmpty());
-        int operations = browser.driver.findElements(By.cssSelector(".opblock")).size();
+        int operations = session.browser.driver.findElements(By.cssSelector(".opblock")).size();
         long documented = 0;
         var paths = new Http(APP.getLocalPort()).get("/api/openapi.json").json().path("paths");
         for (var path : (Iterable<com.fasterxml.jackson.databind.JsonNode>) paths::elements) {
             documented += path.size();
         }
         assertThat(operations).as("one block per operation in /api/openapi.json").isEqualTo((int) documented);
-        browser.screenshot("api-reference");
-        assertThat(browser.consoleErrors()).isEmpty();
+        session.browser.screenshot("api-reference");
+        assertThat(session.browser.consoleErrors()).isEmpty();
     }
 
     @Test
