@@ -46,7 +46,7 @@ class ApiFuzzProperties {
         admin = new Http(app.getLocalPort()).as(TestApp.ADMIN_TOKEN);
         handle = TestApp.uniqueHandle("fuzz");
         TestApp.createWorker(admin, handle);
-        worker = admin.as(TestApp.token(admin, handle, "WORKER"));
+        worker = TestApp.signedIn(admin, handle, "WORKER");
         taskPath = worker.post("/api/tasks", Http.json(Payloads.task(handle, "2023-03-01"))).header("Location");
         worker.post("/api/events", Http.json(Payloads.event(handle, "2023-03-02", "adopted a generator")));
     }

@@ -90,6 +90,11 @@ public final class TestApp {
         }
     }
 
+    /** A client on {@code admin}'s server that acts with a new token of {@code role} for {@code handle}. */
+    public static Http signedIn(Http admin, String handle, String role) {
+        return admin.as(token(admin, handle, role));
+    }
+
     /** Makes a token of {@code role} for {@code handle} through the API and returns its secret. */
     public static String token(Http admin, String handle, String role) {
         Http.Reply reply = admin.post("/api/workers/" + handle + "/tokens", "{\"role\":\"" + role + "\"}");

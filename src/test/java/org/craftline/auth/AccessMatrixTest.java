@@ -63,9 +63,9 @@ class AccessMatrixTest {
         CLIENTS.put(Who.MALFORMED, anonymous.withAuthorization("Bearer"));
         CLIENTS.put(Who.REVOKED, anonymous.as(revoked));
         CLIENTS.put(Who.EXPIRED, anonymous.as(expiring));
-        CLIENTS.put(Who.WORKER_SELF, anonymous.as(TestApp.token(admin, self, "WORKER")));
-        CLIENTS.put(Who.WORKER_OTHER, anonymous.as(TestApp.token(admin, other, "WORKER")));
-        CLIENTS.put(Who.ANALYST, anonymous.as(TestApp.token(admin, analyst, "ANALYST")));
+        CLIENTS.put(Who.WORKER_SELF, TestApp.signedIn(admin, self, "WORKER"));
+        CLIENTS.put(Who.WORKER_OTHER, TestApp.signedIn(admin, other, "WORKER"));
+        CLIENTS.put(Who.ANALYST, TestApp.signedIn(admin, analyst, "ANALYST"));
         CLIENTS.put(Who.ADMIN, admin);
 
         selfTask = newTask();

@@ -77,7 +77,7 @@ class TokenApiTest {
 
     @Test
     void worker_makesOwnWorkerTokensButNoOtherRole() {
-        Http self = anonymous.as(TestApp.token(admin, worker, "WORKER"));
+        Http self = TestApp.signedIn(admin, worker, "WORKER");
 
         assertThat(self.post("/api/workers/" + worker + "/tokens", "").status()).isEqualTo(201);
         assertProblem(self.post("/api/workers/" + worker + "/tokens", "{\"role\":\"ADMIN\"}"), 403);
@@ -92,7 +92,7 @@ class TokenApiTest {
 
     @Test
     void revoke_stopsTheTokenOnTheNextRequest() {
-        Http holder = anonymous.as(TestApp.token(admin, worker, "WORKER"));
+        Http holder = TestApp.signedIn(admin, worker, "WORKER");
         long id = holder.get("/api/me").json().path("tokenId").asLong();
 
         assertThat(holder.delete("/api/tokens/" + id).status()).isEqualTo(204);
@@ -134,7 +134,7 @@ class TokenApiTest {
 
     @Test
     void serverSetFields_cannotBeSentInABody() {
-        Http self = anonymous.as(TestApp.token(admin, worker, "WORKER"));
+        Http self = TestApp.signedIn(admin, worker, "WORKER");
         var task = Payloads.task(worker, "2023-03-01");
         task.put("id", 99);
         task.put("version", 7);

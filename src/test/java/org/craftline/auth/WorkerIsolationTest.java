@@ -32,8 +32,8 @@ class WorkerIsolationTest {
         bob = TestApp.uniqueHandle("bob");
         TestApp.createWorker(admin, alice);
         TestApp.createWorker(admin, bob);
-        asAlice = new Http(APP.getLocalPort()).as(TestApp.token(admin, alice, "WORKER"));
-        asBob = new Http(APP.getLocalPort()).as(TestApp.token(admin, bob, "WORKER"));
+        asAlice = TestApp.signedIn(admin, alice, "WORKER");
+        asBob = TestApp.signedIn(admin, bob, "WORKER");
     }
 
     private static String withoutDate(Http.Reply reply) {

@@ -104,7 +104,7 @@ class DemoTest {
     void teamReport_isMostlyVisibleToAnAnalyst() {
         String researcher = TestApp.uniqueHandle("researcher");
         TestApp.createWorker(admin, researcher);
-        Http analyst = new Http(APP.getLocalPort()).as(TestApp.token(admin, researcher, "ANALYST"));
+        Http analyst = TestApp.signedIn(admin, researcher, "ANALYST");
 
         JsonNode series = analyst.get("/api/reports/deskilling?team=" + DemoStory.TEAM + RANGE).json().path("series");
 

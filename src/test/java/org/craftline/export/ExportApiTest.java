@@ -40,7 +40,7 @@ class ExportApiTest {
     }
 
     private Http asWorker(String handle) {
-        return new Http(APP.getLocalPort()).as(TestApp.token(admin, handle, "WORKER"));
+        return TestApp.signedIn(admin, handle, "WORKER");
     }
 
     @Test
@@ -97,7 +97,7 @@ class ExportApiTest {
         assertFieldProblem(admin.get("/api/export"), 400, "worker");
         assertThat(admin.get("/api/export?worker=" + other).json().path("worker").path("handle").asText())
                 .isEqualTo(other);
-        Http analyst = new Http(APP.getLocalPort()).as(TestApp.token(admin, other, "ANALYST"));
+        Http analyst = TestApp.signedIn(admin, other, "ANALYST");
         assertProblem(analyst.get("/api/export?worker=" + other), 403);
         assertFieldProblem(admin.get("/api/export?worker=" + other + "&format=xml"), 400, "format");
     }

@@ -37,7 +37,7 @@ class IdempotencyApiTest {
         admin = TestApp.admin(APP);
         worker = TestApp.uniqueHandle("idem");
         TestApp.createWorker(admin, worker);
-        asWorker = new Http(APP.getLocalPort()).as(TestApp.token(admin, worker, "WORKER"));
+        asWorker = TestApp.signedIn(admin, worker, "WORKER");
     }
 
     private int tasksOf(String handle) {
@@ -92,7 +92,7 @@ class IdempotencyApiTest {
         String key = "shared-" + UUID.randomUUID();
         String other = TestApp.uniqueHandle("idem-other");
         TestApp.createWorker(admin, other);
-        Http otherWorker = new Http(APP.getLocalPort()).as(TestApp.token(admin, other, "WORKER"));
+        Http otherWorker = TestApp.signedIn(admin, other, "WORKER");
 
         Http.Reply mine = asWorker.withHeader("Idempotency-Key", key).post("/api/tasks",
                 Http.json(Payloads.task(worker, "2023-03-01")));

@@ -37,7 +37,7 @@ class ImportApiTest {
         admin = TestApp.admin(APP);
         worker = TestApp.uniqueHandle("import");
         TestApp.createWorker(admin, worker);
-        asWorker = new Http(APP.getLocalPort()).as(TestApp.token(admin, worker, "WORKER"));
+        asWorker = TestApp.signedIn(admin, worker, "WORKER");
     }
 
     static byte[] fixture(String name) {
@@ -183,7 +183,7 @@ class ImportApiTest {
 
         assertProblem(post(asWorker, "/api/imports/toggl?worker=" + other, fixture("toggl-detailed.csv")), 403);
         assertFieldProblem(post(admin, "/api/imports/toggl", fixture("toggl-detailed.csv")), 422, "worker");
-        assertProblem(post(new Http(APP.getLocalPort()).as(TestApp.token(admin, other, "ANALYST")),
+        assertProblem(post(TestApp.signedIn(admin, other, "ANALYST"),
                 "/api/imports/toggl?worker=" + other, fixture("toggl-detailed.csv")), 403);
         assertThat(post(admin, "/api/imports/toggl?worker=" + other, fixture("toggl-detailed.csv")).status())
                 .isEqualTo(201);

@@ -47,8 +47,8 @@ class ReportLimitsTest {
         ana = TestApp.uniqueHandle("ana");
         TestApp.createWorker(admin, sam);
         TestApp.createWorker(admin, ana);
-        asSam = new Http(APP.getLocalPort()).as(TestApp.token(admin, sam, "WORKER"));
-        asAna = new Http(APP.getLocalPort()).as(TestApp.token(admin, ana, "WORKER"));
+        asSam = TestApp.signedIn(admin, sam, "WORKER");
+        asAna = TestApp.signedIn(admin, ana, "WORKER");
     }
 
     private static ReportBulkhead bulkhead() {

@@ -44,7 +44,7 @@ class TeamReportTest {
         }
         String researcher = TestApp.uniqueHandle("researcher");
         TestApp.createWorker(admin, researcher);
-        analyst = new Http(APP.getLocalPort()).as(TestApp.token(admin, researcher, "ANALYST"));
+        analyst = TestApp.signedIn(admin, researcher, "ANALYST");
     }
 
     private void log(String worker, String date, int craft, int execution) {
@@ -96,7 +96,7 @@ class TeamReportTest {
 
     @Test
     void workerToken_cannotReadTeamReports() {
-        Http member = new Http(APP.getLocalPort()).as(TestApp.token(admin, members.get(0), "WORKER"));
+        Http member = TestApp.signedIn(admin, members.get(0), "WORKER");
 
         assertProblem(member.get("/api/reports/deskilling?team=" + team), 403);
     }

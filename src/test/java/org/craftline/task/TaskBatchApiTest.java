@@ -86,7 +86,7 @@ class TaskBatchApiTest {
 
     @Test
     void theArrayAlone_isABatchToo() {
-        Http asWorker = new Http(APP.getLocalPort()).as(TestApp.token(admin, worker, "WORKER"));
+        Http asWorker = TestApp.signedIn(admin, worker, "WORKER");
 
         Http.Reply reply = asWorker.post("/api/tasks/batch", Http.json(weeks(worker, 3)));
 
@@ -120,7 +120,7 @@ class TaskBatchApiTest {
     void aWorkerToken_batchesOnlyForItsOwnWorker() {
         String other = TestApp.uniqueHandle("batch-other");
         TestApp.createWorker(admin, other);
-        Http asWorker = new Http(APP.getLocalPort()).as(TestApp.token(admin, worker, "WORKER"));
+        Http asWorker = TestApp.signedIn(admin, worker, "WORKER");
         List<Map<String, Object>> tasks = weeks(worker, 2);
         tasks.get(1).put("worker", other);
 
