@@ -146,6 +146,9 @@ async function showTrend(event) {
     return;
   }
   objectUrls.splice(0).forEach((url) => URL.revokeObjectURL(url));
+  // The last report's chart goes with its figures: never shown beside the new ones while the new chart loads.
+  $('trend-chart').removeAttribute('src');
+  $('trend-chart').alt = '';
   if (report.status !== 200) {
     $('trend-results').hidden = true;
     $('trend-verdict').textContent = '';
