@@ -104,11 +104,12 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         Json.configure(environment.getObjectMapper());
         LogMasking.install();
         DataSourceFactory database = configuration.getDataSourceFactory();
+        Dialect dialect = Dialect.of(database.getUrl());
+        database.setUrl(dialect.serverUrl(database.getUrl()));
         if (configuration.isMigrateOnStart()) {
             Migrations.apply(database, environment.metrics());
         }
         // After migrating: a long migration must not be cut off by the timeout meant for requests.
-        Dialect dialect = Dialect.of(database.getUrl());
         database.setInitializationQuery(
                 dialect.statementTimeoutSql(configuration.getDatabaseSafety().getStatementTimeout().toJavaDuration()));
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");

@@ -31,14 +31,8 @@ public final class JavaProcess {
         try {
             Path out = Files.createTempFile("craftline-stdout", ".txt");
             Path err = Files.createTempFile("craftline-stderr", ".txt");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), CraftlineApplication.class.getName()));
-            for (String argument : arguments) {
-                command.add(argument.equals("config.yml") ? Path.of("config.yml").toAbsolutePath().toString() : argument);
-            }
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process = builder(directory, environment, arguments)
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("still running after a minute: " + String.join(" ", arguments));
@@ -51,5 +45,26 @@ public final class JavaProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Starts {@code arguments} in {@code directory}, both outputs going to {@code log}, and leaves it running. */
+    public static Process start(Path directory, Map<String, String> environment, Path log, String... arguments) {
+        try {
+            return builder(directory, environment, arguments).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ProcessBuilder builder(Path directory, Map<String, String> environment, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CraftlineApplication.class.getName()));
+        for (String argument : arguments) {
+            command.add(argument.equals("config.yml") ? Path.of("config.yml").toAbsolutePath().toString() : argument);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().putAll(environment);
+        return builder;
     }
 }

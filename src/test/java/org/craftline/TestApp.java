@@ -122,6 +122,15 @@ public final class TestApp {
                 "database.password", PostgresCluster.PASSWORD);
     }
 
+    /** The same database as the environment variables config.yml reads, for the jar in a process of its own. */
+    public static Map<String, String> databaseEnvironment(Path databaseFile) {
+        Map<String, String> names = Map.of("database.url", "CRAFTLINE_DB_URL", "database.driverClass",
+                "CRAFTLINE_DB_DRIVER", "database.user", "CRAFTLINE_DB_USER", "database.password", "CRAFTLINE_DB_PASSWORD");
+        Map<String, String> environment = new LinkedHashMap<>();
+        databaseSettings(databaseFile).forEach((key, value) -> environment.put(names.get(key), value));
+        return environment;
+    }
+
     /** The PostgreSQL database that stands for this H2 file on the PostgreSQL run. */
     public static String postgresDatabaseName(Path databaseFile) {
         return "t_" + databaseFile.getParent().getFileName().toString().toLowerCase(Locale.ROOT)

@@ -13,6 +13,16 @@ import org.jdbi.v3.core.Handle;
 public enum Dialect {
 
     H2 {
+        /**
+         * H2 closes a database in a JVM shutdown hook of its own, at once, while Jetty is still letting
+         * requests in flight finish: they would fail. The pool closes it instead, after them.
+         */
+        @Override
+        public String serverUrl(String jdbcUrl) {
+            return jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT=") ? jdbcUrl
+                    : jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+
         @Override
         public String statementTimeoutSql(Duration timeout) {
             return "SET QUERY_TIMEOUT " + timeout.toMillis();
@@ -64,6 +74,11 @@ public enum Dialect {
         }
         throw new IllegalArgumentException("Craftline runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql:...), not "
                 + jdbcUrl.replaceAll("[?;].*", ""));
+    }
+
+    /** The JDBC URL the server uses for {@code jdbcUrl}: the operator's, with what a graceful shutdown needs. */
+    public String serverUrl(String jdbcUrl) {
+        return jdbcUrl;
     }
 
     /** SQL run on every new pooled connection so that no statement runs longer than {@code timeout}. */

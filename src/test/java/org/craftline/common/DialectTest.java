@@ -32,6 +32,15 @@ class DialectTest {
                 .hasMessageContaining("jdbc:mysql://db/craftline").hasMessageNotContaining("secret");
     }
 
+    /** GracefulShutdownTest shows why: H2's own shutdown hook closed the database under requests in flight. */
+    @Test
+    void serverUrl_leavesClosingAnH2DatabaseToThePool_unlessTheOperatorSaidOtherwise() {
+        assertThat(Dialect.H2.serverUrl("jdbc:h2:./data/craftline;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:./data/craftline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(Dialect.H2.serverUrl("jdbc:h2:./x;db_close_on_exit=true")).isEqualTo("jdbc:h2:./x;db_close_on_exit=true");
+        assertThat(Dialect.POSTGRESQL.serverUrl("jdbc:postgresql://db/craftline")).isEqualTo("jdbc:postgresql://db/craftline");
+    }
+
     @Test
     void statementTimeout_cancelsALongStatement() {
         Jdbi jdbi = TestDatabase.migrated();
