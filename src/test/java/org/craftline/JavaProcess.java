@@ -58,7 +58,9 @@ public final class JavaProcess {
     }
 
     private static ProcessBuilder builder(Path directory, Map<String, String> environment, String... arguments) {
+        // The quick-start JIT and a small collector: these JVMs live for seconds, and some tests start many.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), CraftlineApplication.class.getName()));
         for (String argument : arguments) {
             command.add(argument.equals("config.yml") ? Path.of("config.yml").toAbsolutePath().toString() : argument);

@@ -69,6 +69,12 @@ public final class ServerProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** kill -9: no shutdown hook, no flush, no goodbye; returns once the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** Waits up to {@code limit} for the process to end; whether it did. */
     public boolean awaitExit(Duration limit) throws InterruptedException {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
