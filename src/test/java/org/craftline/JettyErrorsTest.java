@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.craftline.common.ProblemType;
+import org.craftline.common.RequestSizeLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,7 +88,8 @@ class JettyErrorsTest {
     /** Jetty's SizeLimitHandler holds paths Jersey never sees to the largest limit, declared or streamed. */
     @Test
     void aBodyOverTheServersLimit_is413_evenOnTheAdminPort() {
-        String declared = "POST /tasks/gc HTTP/1.1\r\nHost: x\r\nContent-Length: 30000000\r\n" + CLOSE;
+        String declared = "POST /tasks/gc HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                + (RequestSizeLimit.SERVER_LIMIT + 1) + "\r\n" + CLOSE;
         RawHttp.Answer admin = RawHttp.send(APP.getAdminPort(), declared);
         RawHttp.Answer page = RawHttp.send(APP.getLocalPort(), declared.replace("/tasks/gc", "/index.html"));
         RawHttp.Answer fine = RawHttp.send(APP.getAdminPort(), "POST /tasks/gc HTTP/1.1\r\nHost: x\r\n"

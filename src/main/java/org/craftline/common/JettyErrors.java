@@ -46,7 +46,7 @@ public final class JettyErrors {
     private static final Map<Integer, String> DETAILS = Map.of(
             404, "There is nothing at this path",
             405, "This path does not accept that method",
-            413, "The request's body is larger than this server accepts (20 MiB)",
+            413, "The request's body is larger than this server accepts",
             414, "The request's URI is too long",
             431, "The request's headers are too large",
             505, "Send the request as HTTP/1.1");

@@ -17,25 +17,27 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * carry many tasks, may send 20 MiB. A declared Content-Length is checked at once; a chunked body
  * is counted as it is read.
  *
- * <p>Before answering, the rest of a moderately oversized body is read and dropped (up to
- * {@link #DRAIN_LIMIT}): a server that answers and closes while the client is still sending makes
- * the client see a reset connection instead of the 413.
+ * <p>Before answering, the rest of a moderately oversized body (at most {@link #DRAIN_LIMIT} over
+ * the route's limit) is read and dropped: a server that answers and closes while the client is
+ * still sending makes the client see a reset connection instead of the 413.
  */
 @PreMatching
 public final class RequestSizeLimit implements ContainerRequestFilter {
 
     /**
-     * Puts Jetty's own {@link SizeLimitHandler} in front of everything the server answers, at the
-     * largest limit any route has: paths Jersey never sees (the admin port's tasks, the web page's
-     * files) are held to it too. The filter below then applies each route's own, smaller limit,
-     * which one handler for the whole server cannot express.
+     * Puts Jetty's own {@link SizeLimitHandler} in front of everything the server answers: paths
+     * Jersey never sees (the admin port's tasks, the web page's files) are held to a limit too. It
+     * sits above the largest route limit by the drain window, so that on the API the filter below
+     * answers first, with each route's own limit (which one handler for the whole server cannot
+     * express) and after reading the rest of the body, so that the client sees the 413; Jetty's
+     * handler answers at once and closes, which a client still sending can see as a reset.
      */
     public static void guardServer(Environment environment) {
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {
                 if (event instanceof Server server) {
-                    SizeLimitHandler limit = new SizeLimitHandler(MAX_BULK_BYTES, -1);
+                    SizeLimitHandler limit = new SizeLimitHandler(SERVER_LIMIT, -1);
                     limit.setHandler(server.getHandler());
                     server.setHandler(limit);
                 }
@@ -47,6 +49,8 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
     /** For {@code POST /api/tasks/batch} and {@code /api/imports/...}. */
     public static final long MAX_BULK_BYTES = 20 * MAX_BYTES;
     static final long DRAIN_LIMIT = 8 * MAX_BYTES;
+    /** What Jetty's handler allows any request: the largest route limit and the drain window. */
+    public static final long SERVER_LIMIT = MAX_BULK_BYTES + DRAIN_LIMIT;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -54,8 +58,8 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
         long limit = RouteWeights.isBulkWrite(path) ? MAX_BULK_BYTES : MAX_BYTES;
         long declared = declaredLength(request);
         if (declared > limit) {
-            if (declared <= DRAIN_LIMIT) {
-                drain(request.getEntityStream());
+            if (declared <= limit + DRAIN_LIMIT) {
+                drain(request.getEntityStream(), declared);
             }
             throw tooLarge(limit);
         }
@@ -92,10 +96,15 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
      * connection can serve its next request.
      */
     static void drain(InputStream body) {
+        drain(body, DRAIN_LIMIT);
+    }
+
+    /** The same, up to {@code atMost} bytes. */
+    private static void drain(InputStream body, long atMost) {
         try {
             byte[] buffer = new byte[64 * 1024];
             long drained = 0;
-            for (int n; drained < DRAIN_LIMIT && (n = body.read(buffer)) > 0; ) {
+            for (int n; drained < atMost && (n = body.read(buffer)) > 0; ) {
                 drained += n;
             }
         } catch (IOException clientWentAway) {
