@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,21 +121,25 @@ class CrashTest {
                 Http client = server.admin();
                 AtomicBoolean running = new AtomicBoolean(true);
                 ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+                List<Future<?>> work = new ArrayList<>();
                 for (int c = 0; c < CLIENTS; c++) {
                     Random own = new Random(random.nextLong());
-                    clients.submit(() -> {
+                    work.add(clients.submit(() -> {
                         while (running.get()) {
                             Sent sent = next(worker, own);
                             all.add(sent);
                             send(client, sent);
                         }
-                    });
+                    }));
                 }
                 Thread.sleep(100 + random.nextInt(600));
                 server.kill();
                 running.set(false);
                 clients.shutdown();
                 assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+                for (Future<?> writer : work) {
+                    writer.get();   // a failed check in a client (an error body with internals, say) fails the test
+                }
 
                 // The schema is current since the first start: Liquibase need not check it again.
                 server = ServerProcess.start(database, settings(database, false));
