@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
 /** Start-up refuses unsafe durability settings, and an exhausted pool answers 503 rather than hanging. */
 class DatabaseSafetyTest {
+
+    /** config.yml's database.maxWaitForConnection. */
+    private static final long POOL_WAIT_MILLIS = 2_000;
 
     /** Makes the database behind this "file" unsafe: H2 without WRITE_DELAY=0, PostgreSQL without synchronous commits. */
     private static Map<String, String> unsafe(Path databaseFile) {
@@ -84,6 +92,23 @@ class DatabaseSafetyTest {
                 assertThat(starved).as("a request found the pool empty").isNotNull();
                 ProblemAssert.assertProblem(starved, 503);
                 assertThat(starved.header("Retry-After")).isEqualTo("2");
+
+                // Under load every request gives up after the pool's 2 s wait; none queues for long.
+                ExecutorService load = Executors.newFixedThreadPool(16);
+                List<Future<long[]>> answers = new ArrayList<>();
+                for (int request = 0; request < 32; request++) {
+                    answers.add(load.submit(() -> {
+                        long start = System.nanoTime();
+                        int status = admin.get("/api/me").status();
+                        return new long[] {status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)};
+                    }));
+                }
+                for (Future<long[]> answer : answers) {
+                    long[] statusAndMillis = answer.get(30, TimeUnit.SECONDS);
+                    assertThat(statusAndMillis[0]).isEqualTo(503);
+                    assertThat(statusAndMillis[1]).as("ms to answer").isLessThan(POOL_WAIT_MILLIS + 1_500);
+                }
+                load.shutdown();
                 blocker.rollback();
                 assertThat(stuck.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
             }

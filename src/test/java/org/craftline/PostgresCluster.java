@@ -107,6 +107,14 @@ public final class PostgresCluster {
         return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
+    /**
+     * A cluster of the caller's own, which it may stop and start (to test database faults) and must
+     * {@link #destroy()}; tests that only need a database use {@link #get()}.
+     */
+    public static PostgresCluster startPrivate() {
+        return start();
+    }
+
     private static PostgresCluster start() {
         Path bin = findBinaries(INSTALLATIONS);
         boolean root = "root".equals(System.getProperty("user.name"));
@@ -119,9 +127,7 @@ public final class PostgresCluster {
             }
             cluster.run(List.of(bin.resolve("initdb").toString(), "-D", folder.resolve("data").toString(),
                     "-U", "postgres", "-E", "UTF8", "--auth-local=trust", "--auth-host=scram-sha-256"));
-            cluster.run(List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(),
-                    "-l", folder.resolve("log").toString(), "-w",
-                    "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1", "start"));
+            cluster.startServer();
             cluster.runAsSuperuser("postgres",
                     "CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + PASSWORD + "'");
             return cluster;
@@ -130,9 +136,32 @@ public final class PostgresCluster {
         }
     }
 
+    /** Starts the server on its port and waits until it takes connections. */
+    public void startServer() {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(),
+                "-l", folder.resolve("log").toString(), "-w",
+                "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1", "start"));
+    }
+
+    /**
+     * Stops the server the way a crash or an operator's emergency stop does ({@code -m immediate}):
+     * every connection is cut at once, and the next start recovers from the write-ahead log.
+     */
+    public void stopServerAbruptly() {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate",
+                "-w", "stop"));
+    }
+
+    /** Stops a private cluster and removes its files. */
+    public void destroy() {
+        stop();
+    }
+
     private void stop() {
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "fast", "-w",
-                "stop"));
+        if (Files.exists(folder.resolve("data").resolve("postmaster.pid"))) {
+            run(List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "fast", "-w",
+                    "stop"));
+        }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

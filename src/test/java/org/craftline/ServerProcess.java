@@ -45,7 +45,8 @@ public final class ServerProcess implements AutoCloseable {
                 "CRAFTLINE_ADMIN_TOKEN_FILE", databaseFile.resolveSibling("admin-token").toString(),
                 "CRAFTLINE_RATE_PER_SECOND", "1000000", "CRAFTLINE_RATE_BURST", "1000000"));
         environment.putAll(settings);
-        Path log = databaseFile.resolveSibling("server-" + System.nanoTime() + ".log");
+        // Not beside the database: a test may fill the database's file system to the brim.
+        Path log = logFile();
         ServerProcess server = new ServerProcess(
                 JavaProcess.start(databaseFile.getParent(), environment, log, "server", "config.yml"), port, adminPort, log);
         server.awaitHealthy();
@@ -97,6 +98,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The admin port's health check: 200 when every check passes, 500 when one fails. */
+    public int healthStatus() {
+        try {
+            return get("http://127.0.0.1:" + adminPort + "/healthcheck").statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
@@ -117,10 +127,10 @@ public final class ServerProcess implements AutoCloseable {
                 throw new AssertionError("the server stopped while starting:\n" + log());
             }
             try {
-                if (get("http://127.0.0.1:" + adminPort + "/healthcheck").statusCode() == 200) {
+                if (healthStatus() == 200) {
                     return;
                 }
-            } catch (IOException notListeningYet) {
+            } catch (UncheckedIOException notListeningYet) {
                 // try again
             }
             pause();
@@ -144,6 +154,14 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path logFile() {
+        try {
+            return Files.createTempFile("craftline-server", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -110,6 +110,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ProblemType.UNAVAILABLE, detail, List.of(), retryAfterSeconds);
     }
 
+    /** The database's disk is full; writes may work again after {@code retryAfterSeconds}, once space is freed. */
+    public static ApiException insufficientStorage(String detail, int retryAfterSeconds) {
+        return new ApiException(ProblemType.INSUFFICIENT_STORAGE, detail, List.of(), retryAfterSeconds);
+    }
+
     /** This caller has too much running at once; it may try again after {@code retryAfterSeconds}. */
     public static ApiException tooManyRequests(String detail, int retryAfterSeconds) {
         return new ApiException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), retryAfterSeconds);

@@ -38,6 +38,8 @@ public enum ProblemType {
     INTERNAL(500, "internal", "Internal server error"),
     /** The service or its database is busy or slow; trying again later can work. */
     UNAVAILABLE(503, "unavailable", "Service unavailable"),
+    /** The disk under the database is full: nothing more can be written until an operator frees space. */
+    INSUFFICIENT_STORAGE(507, "insufficient-storage", "Insufficient storage"),
     /** HTTP/0.9 or a version that does not exist: Craftline speaks HTTP/1.0 and 1.1. */
     HTTP_VERSION_NOT_SUPPORTED(505, "http-version-not-supported", "HTTP version not supported");
 

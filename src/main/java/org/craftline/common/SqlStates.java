@@ -1,5 +1,6 @@
 package org.craftline.common;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Set;
 import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
@@ -18,6 +19,9 @@ public final class SqlStates {
      * (40001, both databases), PostgreSQL's deadlock (40P01), H2's lock timeout (HYT00).
      */
     private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "HYT00");
+
+    private static final Set<String> UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "90098", "90121");
+    private static final Set<String> OUT_OF_SPACE = Set.of("53100", "90100");
 
     private SqlStates() {
     }
@@ -44,6 +48,38 @@ public final class SqlStates {
     public static boolean isDatabaseInUse(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getErrorCode() == 90020 && "90020".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database cannot be reached or has stopped: a connection failure (SQLSTATE class 08, both
+     * databases), PostgreSQL shutting down, crashed or still starting (57P01, 57P02, 57P03), or H2's
+     * database closed after an I/O failure (90098, 90121). A later request can succeed.
+     */
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || UNAVAILABLE.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The disk under the database is full: PostgreSQL's disk_full (53100), H2's "no disk space"
+     * (90100), or, as H2 mostly reports it, its write failing with the system's ENOSPC or EDQUOT.
+     */
+    static boolean isOutOfSpace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && OUT_OF_SPACE.contains(String.valueOf(sql.getSQLState()))) {
+                return true;
+            }
+            if (cause instanceof IOException io && io.getMessage() != null
+                    && (io.getMessage().contains("No space left on device") || io.getMessage().contains("Disk quota exceeded"))) {
                 return true;
             }
         }

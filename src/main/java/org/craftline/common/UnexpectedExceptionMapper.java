@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last resort: a bug. The client gets an id to quote and nothing of the internals (no stack
- * trace, no SQL); the log gets the whole story under the same id.
+ * The last resort. The database's faults (busy, unreachable, disk full) the client may retry; its
+ * constraints the client broke; anything else is a bug: the client gets an id to quote and nothing
+ * of the internals (no stack trace, no SQL), the log gets the whole story under the same id.
  */
 final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -30,6 +31,18 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             // The pool gives up after 2 s; by then a connection has usually come free.
             return ApiException.unavailable("The database is busy; try again in a few seconds", 2).response();
         }
+        // Database faults are the operator's to fix, not bugs: the client learns to retry, the log
+        // gets one line per request (not a stack trace each) so an outage does not bury the rest.
+        if (SqlStates.isOutOfSpace(exception)) {
+            LOG.error("The database's disk is full; free space for writes to resume: {}", rootMessage(exception));
+            return ApiException.insufficientStorage(
+                    "The database has run out of disk space; nothing was saved. Try again later", 60).response();
+        }
+        if (SqlStates.isUnavailable(exception)) {
+            LOG.warn("The database cannot be reached: {}", rootMessage(exception));
+            return ApiException.unavailable("The database cannot be reached; try again shortly, with the same Idempotency-Key for a write", 5)
+                    .response();
+        }
         // The database's constraints are the real guard; Java checks only give better messages. When
         // one fires that no check anticipated, the request still broke a rule: a client error.
         if (SqlStates.isUniqueViolation(exception)) {
@@ -47,6 +60,14 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         LOG.error("Unexpected error {}", id, exception);
         return ProblemMappers.respond(ProblemType.INTERNAL.problem(
                 "Something went wrong on our side; quote error id " + id + " when you report it"));
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Jetty's own account of a request it could not read, wherever Jersey wrapped it. */

@@ -75,8 +75,10 @@ final class ApiConventions extends AbstractOpenAPIExtension {
     static Set<ProblemType> problems(Method method, boolean open) {
         Set<ProblemType> problems = EnumSet.of(ProblemType.NOT_ACCEPTABLE, ProblemType.INTERNAL);
         if (!open) {
-            // Every token is looked up in the database, which may be out of reach, and has a rate limit.
-            problems.addAll(List.of(ProblemType.UNAUTHORIZED, ProblemType.UNAVAILABLE, ProblemType.TOO_MANY_REQUESTS));
+            // Every token is looked up in the database, which may be out of reach or out of disk space,
+            // and has a rate limit.
+            problems.addAll(List.of(ProblemType.UNAUTHORIZED, ProblemType.UNAVAILABLE, ProblemType.INSUFFICIENT_STORAGE,
+                    ProblemType.TOO_MANY_REQUESTS));
         }
         if (method.isAnnotationPresent(RolesAllowed.class)) {
             problems.add(ProblemType.FORBIDDEN);

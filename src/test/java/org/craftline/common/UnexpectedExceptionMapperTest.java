@@ -50,4 +50,34 @@ class UnexpectedExceptionMapperTest {
 
         assertThat(new UnexpectedExceptionMapper().toResponse(failure).getStatus()).isEqualTo(503);
     }
+
+    @Test
+    void unreachableDatabase_gives503WithRetryAfter() {
+        // PostgreSQL refusing connections, shutting down, still starting; H2's file closed under it.
+        for (String state : new String[] {"08001", "08006", "57P01", "57P03", "90098", "90121"}) {
+            var failure = new RuntimeException(new SQLException("Connection to 127.0.0.1:5432 refused", state));
+
+            var response = new UnexpectedExceptionMapper().toResponse(failure);
+
+            assertThat(response.getStatus()).as(state).isEqualTo(503);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+            assertThat(((Problem) response.getEntity()).detail()).doesNotContain("5432", "refused");
+        }
+    }
+
+    @Test
+    void fullDisk_gives507WithRetryAfter() {
+        var postgres = new RuntimeException(new SQLException("could not extend file: No space left on device", "53100"));
+        var h2 = new RuntimeException(new SQLException("The database has been closed", "90098",
+                new IllegalStateException("Writing to /data/craftline.mv.db failed",
+                        new java.io.IOException("No space left on device"))));
+
+        for (var failure : new RuntimeException[] {postgres, h2}) {
+            var response = new UnexpectedExceptionMapper().toResponse(failure);
+
+            assertThat(response.getStatus()).isEqualTo(507);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo("60");
+            assertThat(((Problem) response.getEntity()).detail()).doesNotContain("mv.db", "extend");
+        }
+    }
 }

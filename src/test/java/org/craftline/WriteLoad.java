@@ -1,0 +1,197 @@
+package org.craftline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Jepsen's set test for one worker's log: clients POST tasks, alone and in batches, each request with
+ * its own Idempotency-Key and each task with a marker in its title, and note every answer:
+ * acknowledged (2xx), failed (4xx) or unknown (no answer, or a 5xx, after which the write may or may
+ * not have happened). After a fault, every unknown request is sent again with the same key and body;
+ * then every acknowledged task must be there exactly once with what was sent, no failed one may be,
+ * and nothing may be there that was never sent.
+ */
+final class WriteLoad {
+
+    private static final int BATCH = 10;
+
+    enum Outcome { ACKNOWLEDGED, FAILED, UNKNOWN }
+
+    /** One request as sent: its key, its body, the markers of its tasks, and what became of it. */
+    static final class Sent {
+        final String key = UUID.randomUUID().toString();
+        final String path;
+        final String body;
+        final Map<String, LocalDate> markers;
+        volatile Outcome outcome = Outcome.UNKNOWN;
+        /** The last answer's status and content type; 0 and null while no answer came. */
+        volatile int status;
+        volatile String contentType;
+        volatile String retryAfter;
+        volatile long sentAt;
+        volatile long answeredAt;
+
+        Sent(String path, String body, Map<String, LocalDate> markers) {
+            this.path = path;
+            this.body = body;
+            this.markers = markers;
+        }
+
+        long millis() {
+            return TimeUnit.NANOSECONDS.toMillis(answeredAt - sentAt);
+        }
+    }
+
+    /** Clients at work until {@link #stop()}. */
+    final class Clients {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService pool;
+        private final List<Future<?>> work = new ArrayList<>();
+
+        private Clients(Http client, int count, Random random) {
+            pool = Executors.newFixedThreadPool(count);
+            for (int c = 0; c < count; c++) {
+                Random own = new Random(random.nextLong());
+                work.add(pool.submit(() -> {
+                    while (running.get()) {
+                        send(client, own);
+                    }
+                }));
+            }
+        }
+
+        /** Stops the clients, waits for their last requests, and fails if a check inside one failed. */
+        void stop() throws Exception {
+            running.set(false);
+            pool.shutdown();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("the clients stopped").isTrue();
+            for (Future<?> writer : work) {
+                writer.get();   // a failed check in a client (an error body with internals, say) fails the test
+            }
+        }
+    }
+
+    private final String worker;
+    private final List<Sent> all = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger days = new AtomicInteger();
+    private final AtomicInteger tasks = new AtomicInteger();
+
+    WriteLoad(String worker) {
+        this.worker = worker;
+    }
+
+    /** Starts {@code count} clients sending through {@code client} until they are stopped. */
+    Clients start(Http client, int count, Random random) {
+        return new Clients(client, count, random);
+    }
+
+    /** Every request sent so far. */
+    List<Sent> all() {
+        return List.copyOf(all);
+    }
+
+    /** A single task or a batch; one request in ten is invalid (a step of 0 minutes) and must be refused. */
+    private Sent next(Random random) {
+        boolean batch = random.nextInt(3) == 0;
+        boolean invalid = random.nextInt(10) == 0;
+        Map<String, LocalDate> markers = new HashMap<>();
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < (batch ? BATCH : 1); i++) {
+            String marker = "load-" + tasks.incrementAndGet();
+            LocalDate date = LocalDate.of(1990, 1, 1).plusDays(days.incrementAndGet());
+            Map<String, Object> task = Payloads.task(worker, date.toString());
+            task.put("title", marker);
+            if (invalid && i == 0) {
+                Payloads.steps(task).get(0).put("minutes", 0);
+            }
+            markers.put(marker, date);
+            bodies.add(task);
+        }
+        return batch ? new Sent("/api/tasks/batch", Http.json(Map.of("tasks", bodies)), markers)
+                : new Sent("/api/tasks", Http.json(bodies.get(0)), markers);
+    }
+
+    /** Sends the next request through {@code client}, one at a time; what became of it. */
+    Sent send(Http client, Random random) {
+        Sent sent = next(random);
+        all.add(sent);
+        send(client, sent);
+        return sent;
+    }
+
+    /** Sends {@code sent} and notes what became of it; no answer, or a 5xx, leaves it unknown. */
+    static void send(Http client, Sent sent) {
+        sent.sentAt = System.nanoTime();
+        try {
+            Http.Reply reply = client.withHeader("Idempotency-Key", sent.key).post(sent.path, sent.body);
+            sent.status = reply.status();
+            sent.contentType = reply.contentType();
+            sent.retryAfter = reply.header("Retry-After");
+            if (reply.status() >= 200 && reply.status() < 300) {
+                sent.outcome = Outcome.ACKNOWLEDGED;
+            } else if (reply.status() >= 400 && reply.status() < 500) {
+                sent.outcome = Outcome.FAILED;
+            }
+        } catch (RuntimeException noAnswer) {
+            // The server died under it: the request may or may not have been written.
+        } finally {
+            sent.answeredAt = System.nanoTime();
+        }
+    }
+
+    /** Sends every unknown request again, with its key and body; each must now get an answer. */
+    void retryUnknown(Http client) {
+        for (Sent sent : all()) {
+            if (sent.outcome == Outcome.UNKNOWN) {
+                send(client, sent);
+                assertThat(sent.outcome).as("a retry of %s is answered (%d)", sent.key, sent.status)
+                        .isNotEqualTo(Outcome.UNKNOWN);
+            }
+        }
+    }
+
+    /** Every acknowledged task once, with its date and steps; no refused one; nothing never sent. */
+    void assertTheSetHolds(Http client, String when) {
+        List<Sent> requests = all();
+        Map<String, Integer> present = new HashMap<>();
+        Map<String, JsonNode> stored = new HashMap<>();
+        for (JsonNode task : client.get("/api/export?worker=" + worker).json().path("tasks")) {
+            present.merge(task.path("title").asText(), 1, Integer::sum);
+            stored.put(task.path("title").asText(), task);
+        }
+        Map<String, Sent> byMarker = new HashMap<>();
+        requests.forEach(sent -> sent.markers.keySet().forEach(marker -> byMarker.put(marker, sent)));
+        int acknowledged = 0;
+        for (Sent sent : requests) {
+            for (Map.Entry<String, LocalDate> marker : sent.markers.entrySet()) {
+                Integer copies = present.get(marker.getKey());
+                if (sent.outcome == Outcome.ACKNOWLEDGED) {
+                    acknowledged++;
+                    assertThat(copies).as("%s: acknowledged %s, present once", when, marker.getKey()).isEqualTo(1);
+                    JsonNode task = stored.get(marker.getKey());
+                    assertThat(task.path("date").asText()).isEqualTo(marker.getValue().toString());
+                    assertThat(task.path("steps").findValuesAsText("minutes")).containsExactly("60", "30");
+                } else {
+                    assertThat(copies).as("%s: refused %s, absent", when, marker.getKey()).isNull();
+                }
+            }
+        }
+        assertThat(byMarker.keySet()).as("%s: nothing that was never sent", when).containsAll(present.keySet());
+        assertThat(acknowledged).as("%s: some writes went through", when).isPositive();
+    }
+}
