@@ -22,6 +22,9 @@ import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;
 import org.craftline.auth.TokenResource;
 import org.craftline.auth.WorkerTokenResource;
+import org.craftline.backup.BackupCommand;
+import org.craftline.backup.BackupServlet;
+import org.craftline.backup.RestoreCommand;
 import org.craftline.common.AcceptNothing;
 import org.craftline.common.BodyEncoding;
 import org.craftline.common.Clocks;
@@ -79,6 +82,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
     public void initialize(Bootstrap<CraftlineConfiguration> bootstrap) {
         bootstrap.addCommand(new TokenCommand());
         bootstrap.addCommand(new DemoCommand());
+        bootstrap.addCommand(new BackupCommand());
+        bootstrap.addCommand(new RestoreCommand());
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         // The web page at /, from resources/web: plain HTML, CSS and JavaScript modules.
@@ -116,6 +121,10 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         SqlObjects.install(jdbi);
         jdbi.useHandle(handle -> dialect.checkDurability(handle,
                 configuration.getDatabaseSafety().isAllowUnsafeDurability()));
+        if (dialect == Dialect.H2) {
+            // Only the server may open its H2 file while it runs: the backup command asks it here.
+            environment.admin().addServlet("backup", new BackupServlet(jdbi)).addMapping(BackupServlet.PATH);
+        }
         Clock clock = Clocks.system();
         WorkerDao workers = jdbi.onDemand(WorkerDao.class);
         TokenDao tokens = jdbi.onDemand(TokenDao.class);

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,31 +61,6 @@ class CrashTest {
             server.close();
             server.process().waitFor();
         }
-        assertRollupsEqualTheSteps(database, worker);
-    }
-
-    /** After the last restart, each day's rollup equals what that day's steps add up to. */
-    private static void assertRollupsEqualTheSteps(Path databaseFile, String worker) {
-        Map<String, String> environment = TestApp.databaseEnvironment(databaseFile);
-        Jdbi jdbi = Jdbi.create(environment.get("CRAFTLINE_DB_URL"),
-                environment.getOrDefault("CRAFTLINE_DB_USER", "craftline"),
-                environment.getOrDefault("CRAFTLINE_DB_PASSWORD", ""));
-        String fromSteps = """
-                SELECT s.work_date, SUM(s.minutes), SUM(CASE WHEN s.mode = 'CRAFT' THEN s.minutes ELSE 0 END), COUNT(*)
-                FROM steps s JOIN workers w ON w.id = s.worker_id WHERE w.handle = :worker
-                GROUP BY s.work_date""";
-        String fromRollups = """
-                SELECT d.work_date, d.minutes, d.craft_minutes, d.step_count
-                FROM worker_days d JOIN workers w ON w.id = d.worker_id WHERE w.handle = :worker AND d.minutes > 0""";
-        assertThat(days(jdbi, fromRollups, worker)).isEqualTo(days(jdbi, fromSteps, worker)).isNotEmpty();
-    }
-
-    private static Map<String, String> days(Jdbi jdbi, String sql, String worker) {
-        return jdbi.withHandle(handle -> handle.createQuery(sql).bind("worker", worker)
-                .reduceRows(new TreeMap<String, String>(), (days, row) -> {
-                    days.put(row.getColumn(1, String.class), row.getColumn(2, Long.class) + "/"
-                            + row.getColumn(3, Long.class) + "/" + row.getColumn(4, Long.class));
-                    return days;
-                }));
+        load.assertRollupsEqualTheSteps(TestApp.databaseEnvironment(database));
     }
 }

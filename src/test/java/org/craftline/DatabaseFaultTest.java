@@ -80,8 +80,7 @@ class DatabaseFaultTest {
     void fullDisk_answers507_corruptsNothing_andWritesResumeOnceSpaceIsFreed() throws Exception {
         try (SmallFileSystem disk = SmallFileSystem.mount(32)) {
             Path database = disk.root().resolve("craftline");
-            Map<String, String> h2 = Map.of("CRAFTLINE_DB_URL", "jdbc:h2:" + database + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
-                    "CRAFTLINE_DB_DRIVER", "org.h2.Driver", "CRAFTLINE_DB_USER", "craftline", "CRAFTLINE_DB_PASSWORD", "");
+            Map<String, String> h2 = TestApp.h2Environment(database);
             String worker = TestApp.uniqueHandle("disk");
             WriteLoad load = new WriteLoad(worker);
             ServerProcess server = ServerProcess.start(database, h2);

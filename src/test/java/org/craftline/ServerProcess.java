@@ -57,6 +57,11 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The admin port: health checks, metrics, and the backup the backup command asks for. */
+    public int adminPort() {
+        return adminPort;
+    }
+
     public Http admin() {
         return new Http(port).as(TestApp.ADMIN_TOKEN);
     }
@@ -115,9 +120,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** kill -9, and waits until the process is gone (and has let go of an H2 file). */
     @Override
     public void close() {
         process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitHealthy() {

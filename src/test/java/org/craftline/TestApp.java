@@ -131,6 +131,12 @@ public final class TestApp {
         return environment;
     }
 
+    /** An H2 file database, whichever database the run is on, as environment variables for config.yml. */
+    public static Map<String, String> h2Environment(Path databaseFile) {
+        return Map.of("CRAFTLINE_DB_URL", "jdbc:h2:" + databaseFile.toAbsolutePath() + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
+                "CRAFTLINE_DB_DRIVER", "org.h2.Driver", "CRAFTLINE_DB_USER", "craftline", "CRAFTLINE_DB_PASSWORD", "");
+    }
+
     /** The PostgreSQL database that stands for this H2 file on the PostgreSQL run. */
     public static String postgresDatabaseName(Path databaseFile) {
         return "t_" + databaseFile.getParent().getFileName().toString().toLowerCase(Locale.ROOT)

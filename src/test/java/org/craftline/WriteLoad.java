@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Jepsen's set test for one worker's log: clients POST tasks, alone and in batches, each request with
@@ -103,6 +107,17 @@ final class WriteLoad {
     /** Every request sent so far. */
     List<Sent> all() {
         return List.copyOf(all);
+    }
+
+    /** The markers of the tasks acknowledged so far. */
+    Set<String> acknowledged() {
+        return all().stream().filter(sent -> sent.outcome == Outcome.ACKNOWLEDGED)
+                .flatMap(sent -> sent.markers.keySet().stream()).collect(Collectors.toSet());
+    }
+
+    /** The markers of every task sent so far, answered or not. */
+    Set<String> sentMarkers() {
+        return all().stream().flatMap(sent -> sent.markers.keySet().stream()).collect(Collectors.toSet());
     }
 
     /** A single task or a batch; one request in ten is invalid (a step of 0 minutes) and must be refused. */
@@ -193,5 +208,32 @@ final class WriteLoad {
         }
         assertThat(byMarker.keySet()).as("%s: nothing that was never sent", when).containsAll(present.keySet());
         assertThat(acknowledged).as("%s: some writes went through", when).isPositive();
+    }
+
+    /**
+     * Read straight from the database (the server stopped, for H2): each day's rollup equals what
+     * that day's steps add up to, for this load's worker.
+     */
+    void assertRollupsEqualTheSteps(Map<String, String> databaseEnvironment) {
+        Jdbi jdbi = Jdbi.create(databaseEnvironment.get("CRAFTLINE_DB_URL"),
+                databaseEnvironment.getOrDefault("CRAFTLINE_DB_USER", "craftline"),
+                databaseEnvironment.getOrDefault("CRAFTLINE_DB_PASSWORD", ""));
+        String fromSteps = """
+                SELECT s.work_date, SUM(s.minutes), SUM(CASE WHEN s.mode = 'CRAFT' THEN s.minutes ELSE 0 END), COUNT(*)
+                FROM steps s JOIN workers w ON w.id = s.worker_id WHERE w.handle = :worker
+                GROUP BY s.work_date""";
+        String fromRollups = """
+                SELECT d.work_date, d.minutes, d.craft_minutes, d.step_count
+                FROM worker_days d JOIN workers w ON w.id = d.worker_id WHERE w.handle = :worker AND d.minutes > 0""";
+        assertThat(days(jdbi, fromRollups)).isEqualTo(days(jdbi, fromSteps)).isNotEmpty();
+    }
+
+    private Map<String, String> days(Jdbi jdbi, String sql) {
+        return jdbi.withHandle(handle -> handle.createQuery(sql).bind("worker", worker)
+                .reduceRows(new TreeMap<String, String>(), (days, row) -> {
+                    days.put(row.getColumn(1, String.class), row.getColumn(2, Long.class) + "/"
+                            + row.getColumn(3, Long.class) + "/" + row.getColumn(4, Long.class));
+                    return days;
+                }));
     }
 }
