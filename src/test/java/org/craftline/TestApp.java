@@ -53,6 +53,8 @@ public final class TestApp {
     public static DropwizardTestSupport<CraftlineConfiguration> withoutAdminToken(Path databaseFile,
                                                                                   Map<String, String> settings) {
         Map<String, String> merged = new LinkedHashMap<>();
+        // Said outright, so that no CRAFTLINE_ADMIN_TOKEN in the environment makes one.
+        merged.put("auth.adminToken", "");
         merged.put("auth.adminTokenFile", databaseFile.resolveSibling("admin-token").toString());
         merged.put("logging.level", "WARN");
         // Tests call far faster than a person; RateLimitTest sets the limits it tests.

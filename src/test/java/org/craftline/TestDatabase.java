@@ -2,8 +2,11 @@ package org.craftline;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import io.dropwizard.util.Duration;
 import java.util.UUID;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
 import org.craftline.SqlObjects;
 import org.craftline.common.Migrations;
 import org.jdbi.v3.core.Jdbi;
@@ -25,6 +28,21 @@ public final class TestDatabase {
             throw new IllegalStateException("migrations failed", e);
         }
         return jdbi(database);
+    }
+
+    /**
+     * Applies the first {@code changeSets} migrations to {@code database} (all of them for null), to
+     * build a database as an earlier release left it.
+     */
+    public static void migrate(DataSourceFactory database, Integer changeSets) throws Exception {
+        try (var liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(
+                database.build(new MetricRegistry(), "migration-test"), Migrations.CHANGELOG)) {
+            if (changeSets == null) {
+                liquibase.update(new Contexts(), new LabelExpression());
+            } else {
+                liquibase.update(changeSets, new Contexts(), new LabelExpression());
+            }
+        }
     }
 
     /** A private database with nothing in it yet, for tests that run migrations themselves. */

@@ -3,16 +3,11 @@ package org.craftline.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
 import org.craftline.TestDatabase;
-import org.craftline.common.Migrations;
 import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
@@ -27,17 +22,6 @@ class DayRollupMigrationTest {
     private static final int BEFORE_ROLLUPS = 4;
     private static final LocalDate MONDAY = LocalDate.parse("2023-03-13");
     private static final LocalDate TUESDAY = LocalDate.parse("2023-03-14");
-
-    private static void migrate(DataSourceFactory database, Integer changeSets) throws Exception {
-        try (var liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(
-                database.build(new MetricRegistry(), "migration-test"), Migrations.CHANGELOG)) {
-            if (changeSets == null) {
-                liquibase.update(new Contexts(), new LabelExpression());
-            } else {
-                liquibase.update(changeSets, new Contexts(), new LabelExpression());
-            }
-        }
-    }
 
     /** Logs a day as the schema before the rollups stood it: its tasks, their steps and the day's minutes. */
     @SafeVarargs
@@ -66,7 +50,7 @@ class DayRollupMigrationTest {
     @Test
     void migration_buildsTheRollupsOfEarlierDays() throws Exception {
         DataSourceFactory database = TestDatabase.fresh();
-        migrate(database, BEFORE_ROLLUPS);
+        TestDatabase.migrate(database, BEFORE_ROLLUPS);
         Jdbi jdbi = TestDatabase.jdbi(database);
         long sam = jdbi.onDemand(WorkerDao.class).insert(new CreateWorkerRequest("sam", "Sam", null, null, null),
                 Instant.parse("2023-03-01T09:00:00Z"));
@@ -80,7 +64,7 @@ class DayRollupMigrationTest {
                 step("paintover", 20, Mode.EXECUTION, "Photoshop", Discretion.WITHIN_SPEC, Mediation.ASSISTED),
                 step("prompt", 15, Mode.EXECUTION, "Midjourney v5", Discretion.PRESCRIBED, Mediation.GENERATED)));
 
-        migrate(database, null);
+        TestDatabase.migrate(database, null);
 
         TaskDao tasks = jdbi.onDemand(TaskDao.class);
         for (LocalDate day : List.of(MONDAY, TUESDAY)) {
