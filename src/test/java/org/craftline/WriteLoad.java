@@ -169,14 +169,21 @@ final class WriteLoad {
         }
     }
 
-    /** Sends every unknown request again, with its key and body; each must now get an answer. */
-    void retryUnknown(Http client) {
+    /**
+     * Sends every unknown request again, with its key and body, as a client should: a 503 means
+     * "not now", so it tries again after {@code Retry-After}, up to three times. Each must then
+     * have an answer that settles it.
+     */
+    void retryUnknown(Http client) throws InterruptedException {
         for (Sent sent : all()) {
-            if (sent.outcome == Outcome.UNKNOWN) {
+            for (int attempt = 0; attempt < 3 && sent.outcome == Outcome.UNKNOWN; attempt++) {
+                if (attempt > 0) {
+                    Thread.sleep(1_000L * Math.min(5, sent.retryAfter == null ? 1 : Integer.parseInt(sent.retryAfter)));
+                }
                 send(client, sent);
-                assertThat(sent.outcome).as("a retry of %s is answered (%d)", sent.key, sent.status)
-                        .isNotEqualTo(Outcome.UNKNOWN);
             }
+            assertThat(sent.outcome).as("a retry of %s is answered (%d)", sent.key, sent.status)
+                    .isNotEqualTo(Outcome.UNKNOWN);
         }
     }
 

@@ -2,6 +2,8 @@ package org.craftline.common;
 
 import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a transaction again when it lost a race the database resolves by aborting one side:
@@ -11,6 +13,7 @@ import org.jdbi.v3.core.JdbiException;
 public final class Transactions {
 
     static final int ATTEMPTS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
     private Transactions() {
     }
@@ -25,6 +28,7 @@ public final class Transactions {
                     throw e;
                 }
                 if (attempt == ATTEMPTS) {
+                    LOG.warn("A write lost {} races in a row; the last: {}", ATTEMPTS, e.getCause() == null ? e : e.getCause());
                     throw ApiException.unavailable("Too many simultaneous writes to the same data; try again", 1);
                 }
             }
