@@ -31,7 +31,7 @@ public final class JavaProcess {
         try {
             Path out = Files.createTempFile("craftline-stdout", ".txt");
             Path err = Files.createTempFile("craftline-stderr", ".txt");
-            Process process = builder(directory, environment, arguments)
+            Process process = builder(directory, environment, List.of(), arguments)
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -49,19 +49,27 @@ public final class JavaProcess {
 
     /** Starts {@code arguments} in {@code directory}, both outputs going to {@code log}, and leaves it running. */
     public static Process start(Path directory, Map<String, String> environment, Path log, String... arguments) {
+        return start(directory, environment, log, List.of(), arguments);
+    }
+
+    /** The same, with options for the JVM (which then goes without the class archive: see {@link ChildJvm}). */
+    static Process start(Path directory, Map<String, String> environment, Path log, List<String> jvmOptions,
+                         String... arguments) {
         try {
-            return builder(directory, environment, arguments).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
+            return builder(directory, environment, jvmOptions, arguments).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static ProcessBuilder builder(Path directory, Map<String, String> environment, String... arguments) {
+    private static ProcessBuilder builder(Path directory, Map<String, String> environment, List<String> jvmOptions,
+                                          String... arguments) {
         // The quick-start JIT and a small collector: these JVMs live for seconds, and some tests start many.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), CraftlineApplication.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions.isEmpty() ? ChildJvm.archiveOptions() : jvmOptions);
+        command.addAll(List.of("-cp", ChildJvm.classPath(), CraftlineApplication.class.getName()));
         for (String argument : arguments) {
             command.add(argument.equals("config.yml") ? Path.of("config.yml").toAbsolutePath().toString() : argument);
         }

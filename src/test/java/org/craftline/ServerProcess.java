@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +38,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on {@code databaseFile}'s database, with {@code settings} on top, and waits until it is healthy. */
     public static ServerProcess start(Path databaseFile, Map<String, String> settings) {
+        return start(databaseFile, settings, List.of());
+    }
+
+    /** The same, with options for its JVM. */
+    static ServerProcess start(Path databaseFile, Map<String, String> settings, List<String> jvmOptions) {
         int port = freePort();
         int adminPort = freePort();
         Map<String, String> environment = new LinkedHashMap<>(TestApp.databaseEnvironment(databaseFile));
@@ -48,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
         // Not beside the database: a test may fill the database's file system to the brim.
         Path log = logFile();
         ServerProcess server = new ServerProcess(
-                JavaProcess.start(databaseFile.getParent(), environment, log, "server", "config.yml"), port, adminPort, log);
+                JavaProcess.start(databaseFile.getParent(), environment, log, jvmOptions, "server", "config.yml"), port, adminPort, log);
         server.awaitHealthy();
         return server;
     }
