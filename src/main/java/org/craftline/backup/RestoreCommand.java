@@ -59,6 +59,6 @@ public final class RestoreCommand extends OperatorCommand {
                     + unreadable.getMessage().lines().findFirst().orElse(""));
         }
         System.out.println("Restored " + zip + " into " + databasePath + H2Backup.FILE_ENDING + " (" + tasks
-                + " tasks). Start the server with this configuration to use it.");
+                + (tasks == 1 ? " task" : " tasks") + "). Start the server with this configuration to use it.");
     }
 }
