@@ -2,6 +2,11 @@ package org.craftline.common;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
 
@@ -60,13 +65,9 @@ public final class SqlStates {
      * database closed after an I/O failure (90098, 90121). A later request can succeed.
      */
     static boolean isUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || UNAVAILABLE.contains(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return everyCause(failure).stream().anyMatch(cause -> cause instanceof SQLException sql
+                && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || UNAVAILABLE.contains(sql.getSQLState())));
     }
 
     /**
@@ -74,16 +75,36 @@ public final class SqlStates {
      * (90100), or, as H2 mostly reports it, its write failing with the system's ENOSPC or EDQUOT.
      */
     static boolean isOutOfSpace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && OUT_OF_SPACE.contains(String.valueOf(sql.getSQLState()))) {
-                return true;
+        return everyCause(failure).stream().anyMatch(cause ->
+                (cause instanceof SQLException sql && OUT_OF_SPACE.contains(String.valueOf(sql.getSQLState())))
+                || (cause instanceof IOException io && io.getMessage() != null
+                        && (io.getMessage().contains("No space left on device")
+                                || io.getMessage().contains("Disk quota exceeded"))));
+    }
+
+    /**
+     * A failure and everything behind it: causes, suppressed exceptions and a batch's next
+     * exceptions. H2 reports a failed batch write as a general error whose I/O failure is only
+     * among the suppressed.
+     */
+    private static Set<Throwable> everyCause(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> next = new ArrayDeque<>();
+        next.add(failure);
+        while (!next.isEmpty()) {
+            Throwable current = next.poll();
+            if (!seen.add(current)) {
+                continue;
             }
-            if (cause instanceof IOException io && io.getMessage() != null
-                    && (io.getMessage().contains("No space left on device") || io.getMessage().contains("Disk quota exceeded"))) {
-                return true;
+            if (current.getCause() != null) {
+                next.add(current.getCause());
+            }
+            next.addAll(Arrays.asList(current.getSuppressed()));
+            if (current instanceof SQLException sql && sql.getNextException() != null) {
+                next.add(sql.getNextException());
             }
         }
-        return false;
+        return seen;
     }
 
     static boolean isPoolExhausted(Throwable failure) {

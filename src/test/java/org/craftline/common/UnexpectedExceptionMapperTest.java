@@ -72,7 +72,13 @@ class UnexpectedExceptionMapperTest {
                 new IllegalStateException("Writing to /data/craftline.mv.db failed",
                         new java.io.IOException("No space left on device"))));
 
-        for (var failure : new RuntimeException[] {postgres, h2}) {
+        // A failed batch: H2's general error, the I/O failure only among its suppressed exceptions.
+        var batch = new java.sql.BatchUpdateException("General error: Writing to FileChannel failed", "50000", 50000,
+                new int[0]);
+        batch.addSuppressed(new java.io.IOException("No space left on device"));
+        var h2Batch = new RuntimeException(batch);
+
+        for (var failure : new RuntimeException[] {postgres, h2, h2Batch}) {
             var response = new UnexpectedExceptionMapper().toResponse(failure);
 
             assertThat(response.getStatus()).isEqualTo(507);
