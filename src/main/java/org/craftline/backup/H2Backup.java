@@ -84,9 +84,7 @@ public final class H2Backup {
             throw new IllegalArgumentException(file + " exists already; restore into a new data directory (set "
                     + "CRAFTLINE_DB_URL to a database that does not exist yet): a restore never overwrites a database");
         }
-        if (!Files.isRegularFile(zip)) {
-            throw new IllegalArgumentException("there is no backup file " + zip.toAbsolutePath());
-        }
+        requireBackupFile(zip);
         try (ZipFile backup = openZip(zip)) {
             ZipEntry entry = backup.stream().filter(candidate -> candidate.getName().endsWith(FILE_ENDING)
                             && !candidate.getName().contains("/")).findFirst()
@@ -99,6 +97,13 @@ public final class H2Backup {
             } finally {
                 Files.deleteIfExists(partial);
             }
+        }
+    }
+
+    /** Checks that a backup to restore from is there. */
+    public static void requireBackupFile(Path zip) {
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalArgumentException("there is no backup file " + zip.toAbsolutePath());
         }
     }
 

@@ -33,10 +33,7 @@ public final class RestoreCommand extends OperatorCommand {
 
     @Override
     protected void checkArguments(Namespace namespace) {
-        if (!Files.isRegularFile(Path.of(namespace.getString("from")))) {
-            throw new IllegalArgumentException("there is no backup file " + Path.of(namespace.getString("from"))
-                    .toAbsolutePath());
-        }
+        H2Backup.requireBackupFile(Path.of(namespace.getString("from")));
     }
 
     @Override
