@@ -3,8 +3,6 @@ package org.craftline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -178,17 +176,10 @@ class DatabaseFaultTest {
 
         private static void run(String... command) {
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    throw new AssertionError(String.join(" ", command) + " failed: " + output
-                            + "\nThis test fills a small tmpfs of its own, which only root may mount; .ci/run runs as root.");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                Shell.run(List.of(command));
+            } catch (IllegalStateException failed) {
+                throw new AssertionError(failed.getMessage()
+                        + "\nThis test fills a small tmpfs of its own, which only root may mount; .ci/run runs as root.");
             }
         }
     }

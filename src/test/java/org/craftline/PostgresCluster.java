@@ -3,7 +3,6 @@ package org.craftline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -123,7 +121,7 @@ public final class PostgresCluster {
             int port = freePort();
             PostgresCluster cluster = new PostgresCluster(bin, folder, port, root);
             if (root) {
-                cluster.runPlain(List.of("chown", "postgres:postgres", folder.toString()));
+                Shell.run(List.of("chown", "postgres:postgres", folder.toString()));
             }
             cluster.run(List.of(bin.resolve("initdb").toString(), "-D", folder.resolve("data").toString(),
                     "-U", "postgres", "-E", "UTF8", "--auth-local=trust", "--auth-host=scram-sha-256"));
@@ -200,22 +198,7 @@ public final class PostgresCluster {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         full.addAll(command);
-        runPlain(full);
-    }
-
-    private void runPlain(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("failed: " + String.join(" ", command) + "\n" + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Shell.run(full);
     }
 
     /** Stops the cluster when the JUnit launcher session ends (registered in META-INF/services). */
