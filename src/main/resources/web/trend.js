@@ -65,10 +65,11 @@ function periodRows(report) {
   const name = report.bucket === 'month' ? 'Month of' : 'Week of';
   return report.series.map((period) => {
     const row = element('tr', {}, [element('th', { scope: 'row', text: `${name} ${period.start}` })]);
-    const blank = period.suppressed ? 'Hidden for privacy: too few people logged work in it'
-      : period.craftShare === null && 'No work logged';
+    const blank = period.pending ? `Not yet published: published on ${period.publishesOn}`
+      : period.suppressed ? 'Hidden for privacy: too few people logged work in it'
+        : period.craftShare === null && 'No work logged';
     if (blank) {
-      row.className = period.suppressed ? 'suppressed' : '';
+      row.className = period.pending ? 'pending' : period.suppressed ? 'suppressed' : '';
       row.append(element('td', { colspan: '5', text: blank }));
       return row;
     }
@@ -93,10 +94,25 @@ function toolRows(report) {
     [String(tool.minutes), String(tool.craftMinutes), String(tool.executionMinutes), tool.firstUsed || '–']));
 }
 
+/**
+ * What the team view leaves out and why: periods not yet published (a team's figures are fixed a
+ * while after a week ends, and never change after) apart from periods hidden because too few people
+ * logged in them.
+ */
 function privacyNote(report) {
-  const hidden = report.series.filter((period) => period.suppressed).length;
-  return hidden === 0 ? '' : `${hidden} of ${report.series.length} periods are hidden for privacy: too few `
-    + 'people logged work in them to show figures without exposing someone. The chart shows them as grey bands.';
+  const pending = report.series.filter((period) => period.pending);
+  const hidden = report.series.filter((period) => period.suppressed && !period.pending).length;
+  const notes = [];
+  if (hidden > 0) {
+    notes.push(`${hidden} of ${report.series.length} periods are hidden for privacy: too few people logged work `
+      + 'in them to show figures without exposing someone. The chart shows them as grey bands.');
+  }
+  if (pending.length > 0) {
+    const next = pending.map((period) => period.publishesOn).sort()[0];
+    notes.push(`${pending.length} of ${report.series.length} periods are not yet published; the next is published `
+      + `on ${next}. Team figures are fixed once published: entries made after that are not in them.`);
+  }
+  return notes.join(' ');
 }
 
 function downloadable(anchorId, blob) {

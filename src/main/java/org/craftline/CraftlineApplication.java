@@ -52,6 +52,8 @@ import org.craftline.report.ReportBulkhead;
 import org.craftline.report.ReportDao;
 import org.craftline.report.ReportResource;
 import org.craftline.report.ReportService;
+import org.craftline.report.TeamCellDao;
+import org.craftline.report.TeamPublisher;
 import org.craftline.task.TaskResource;
 import org.craftline.task.TaskService;
 import org.craftline.worker.WorkerDao;
@@ -68,6 +70,17 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
 
     /** Kept so that tests can hold report places the way long reports would. */
     private ReportBulkhead reportBulkhead;
+
+    private final Clock clock;
+
+    public CraftlineApplication() {
+        this(Clocks.system());
+    }
+
+    /** A service whose time is {@code clock}: tests move it to see team weeks published. */
+    public CraftlineApplication(Clock clock) {
+        this.clock = clock;
+    }
 
     public static void main(String[] args) throws Exception {
         new CraftlineApplication().run(args);
@@ -125,7 +138,6 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
             // Only the server may open its H2 file while it runs: the backup command asks it here.
             environment.admin().addServlet("backup", new BackupServlet(jdbi)).addMapping(BackupServlet.PATH);
         }
-        Clock clock = Clocks.system();
         WorkerDao workers = jdbi.onDemand(WorkerDao.class);
         TokenDao tokens = jdbi.onDemand(TokenDao.class);
         TokenIssuer issuer = new TokenIssuer(tokens, clock);
@@ -164,9 +176,12 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
                 new ImportService(jdbi, taskService, configuration.getImports(), clock), owners, idempotency));
         environment.jersey().register(new EventResource(events, new EventService(jdbi, clock), owners, idempotency));
         reportBulkhead = configuration.getReports().bulkhead(database.getMaxSize());
-        environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class), events,
-                configuration.getPrivacy().getMinGroupSize(), configuration.getReports().getCachedPeriods()), owners,
-                reportBulkhead, clock));
+        TeamPublisher publisher = new TeamPublisher(jdbi, clock, configuration.getPrivacy().getMinGroupSize(),
+                configuration.getPrivacy().getTeamGraceDays());
+        environment.lifecycle().scheduledExecutorService("team-publication").threads(1).build()
+                .scheduleWithFixedDelay(publisher::publishAllDue, 1, 60, TimeUnit.MINUTES);
+        environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class),
+                jdbi.onDemand(TeamCellDao.class), events, publisher), owners, reportBulkhead, clock));
         environment.jersey().register(new OpenApiResource(
                 () -> OpenApiDocument.json(environment.jersey().getResourceConfig().getClasses())));
     }

@@ -6,6 +6,7 @@ import org.craftline.event.EventDao;
 import org.craftline.idempotency.IdempotencyDao;
 import org.craftline.imports.ImportDao;
 import org.craftline.report.ReportDao;
+import org.craftline.report.TeamCellDao;
 import org.craftline.task.TaskDao;
 import org.craftline.task.WorkerDayDao;
 import org.craftline.worker.WorkerDao;
@@ -27,7 +28,7 @@ public final class SqlObjects {
 
     /** Every DAO interface; one missing here still works, only more slowly. */
     static final List<Class<?>> DAOS = List.of(WorkerDao.class, TokenDao.class, TaskDao.class, WorkerDayDao.class,
-            EventDao.class, ReportDao.class, IdempotencyDao.class, ImportDao.class);
+            EventDao.class, ReportDao.class, TeamCellDao.class, IdempotencyDao.class, ImportDao.class);
 
     private SqlObjects() {
     }

@@ -51,7 +51,7 @@ class ContractFixturesTest {
 
     /**
      * Requests are read as the server reads them. The server never reads its responses; reading
-     * them back here leaves out-only fields (such as a tool's worker count, never sent) unset.
+     * them back here leaves out-only fields unset.
      */
     private static ObjectReader reader(String direction) {
         ObjectReader reader = JSON.reader();

@@ -1,6 +1,7 @@
 package org.craftline;
 
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.core.Application;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.testing.ConfigOverride;
@@ -10,12 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.craftline.common.Clocks;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -40,9 +43,13 @@ public final class TestApp {
 
     /** A server with the admin token set, and {@code settings} (configuration paths to values) on top. */
     public static DropwizardTestSupport<CraftlineConfiguration> support(Path databaseFile, Map<String, String> settings) {
+        return withoutAdminToken(databaseFile, withAdminToken(settings));
+    }
+
+    private static Map<String, String> withAdminToken(Map<String, String> settings) {
         Map<String, String> withToken = new LinkedHashMap<>(Map.of("auth.adminToken", ADMIN_TOKEN));
         withToken.putAll(settings);
-        return withoutAdminToken(databaseFile, withToken);
+        return withToken;
     }
 
     /**
@@ -52,6 +59,16 @@ public final class TestApp {
      */
     public static DropwizardTestSupport<CraftlineConfiguration> withoutAdminToken(Path databaseFile,
                                                                                   Map<String, String> settings) {
+        return new DropwizardTestSupport<>(CraftlineApplication.class, "config.yml", configurationSource(),
+                overrides(databaseFile, settings));
+    }
+
+    private static SubstitutingSourceProvider configurationSource() {
+        return new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
+                new EnvironmentVariableSubstitutor(false));
+    }
+
+    private static ConfigOverride[] overrides(Path databaseFile, Map<String, String> settings) {
         Map<String, String> merged = new LinkedHashMap<>();
         // Said outright, so that no CRAFTLINE_ADMIN_TOKEN in the environment makes one.
         merged.put("auth.adminToken", "");
@@ -65,10 +82,19 @@ public final class TestApp {
         List<ConfigOverride> overrides = new ArrayList<>();
         overrides.add(ConfigOverride.randomPorts());
         merged.forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
-        return new DropwizardTestSupport<>(CraftlineApplication.class, "config.yml",
-                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
-                        new EnvironmentVariableSubstitutor(false)),
-                overrides.toArray(ConfigOverride[]::new));
+        return overrides.toArray(ConfigOverride[]::new);
+    }
+
+    /** A server as {@link #support(Path, Map)} makes it, whose time is {@code clock}. */
+    public static DropwizardTestSupport<CraftlineConfiguration> support(Path databaseFile, Map<String, String> settings,
+                                                                        Clock clock) {
+        return new DropwizardTestSupport<>(CraftlineApplication.class, "config.yml", configurationSource(),
+                overrides(databaseFile, withAdminToken(settings))) {
+            @Override
+            public Application<CraftlineConfiguration> newApplication() {
+                return new CraftlineApplication(Clocks.truncated(clock));
+            }
+        };
     }
 
     /** An HTTP client to the test server that carries the admin token. */

@@ -27,6 +27,8 @@ public final class SqlStates {
 
     private static final Set<String> UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "90098", "90121");
     private static final Set<String> OUT_OF_SPACE = Set.of("53100", "90100");
+    /** A write refused by a read-only database: PostgreSQL's hot standby (25006), H2 opened read-only (90097). */
+    private static final Set<String> READ_ONLY = Set.of("25006", "90097");
 
     private SqlStates() {
     }
@@ -37,6 +39,10 @@ public final class SqlStates {
 
     public static boolean isCheckViolation(Throwable failure) {
         return isOneOf(sqlState(failure), CHECK_VIOLATION);
+    }
+
+    public static boolean isReadOnly(Throwable failure) {
+        return isOneOf(sqlState(failure), READ_ONLY);
     }
 
     public static boolean isTransient(Throwable failure) {

@@ -7,7 +7,20 @@ import java.util.List;
 /** The answer of {@code GET /api/reports/deskilling}; field names are the API contract of DESIGN.md. */
 public record DeskillingReport(Subject subject, LocalDate from, LocalDate to, Bucket bucket, int window,
                                List<PeriodSummary> series, Trend trend, List<ChangePoint> changePoints,
-                               List<EventEffect> events, List<ToolUse> tools) {
+                               List<EventEffect> events, List<ToolUse> tools,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) TeamPrivacy privacy) {
+
+    /** How a team report protects its members, said in the report itself; absent from a worker's own. */
+    public record TeamPrivacy(int minGroupSize, int graceDays, String note) {
+
+        static TeamPrivacy of(int minGroupSize, int graceDays) {
+            return new TeamPrivacy(minGroupSize, graceDays, "Team figures are published one ISO week at a time, "
+                    + graceDays + " days after the week ends, and never change after that: entries made after "
+                    + "publication are not in the team figures. A week with fewer than " + minGroupSize
+                    + " people is hidden, and so is a tool fewer than " + minGroupSize + " people used in it. "
+                    + "A team month is the weeks whose Thursday falls in it.");
+        }
+    }
 
     /** Whose work the report describes: one worker, or a team. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

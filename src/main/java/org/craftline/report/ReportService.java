@@ -19,16 +19,15 @@ import org.craftline.worker.Worker;
 public final class ReportService {
 
     private final ReportDao reports;
+    private final TeamCellDao teamCells;
     private final EventDao events;
-    private final int minGroupSize;
-    private final PeriodCache periods;
+    private final TeamPublisher publisher;
 
-    /** @param cachedPeriods team periods kept added up between reports ({@link PeriodCache}); 0 keeps none */
-    public ReportService(ReportDao reports, EventDao events, int minGroupSize, long cachedPeriods) {
+    public ReportService(ReportDao reports, TeamCellDao teamCells, EventDao events, TeamPublisher publisher) {
         this.reports = reports;
+        this.teamCells = teamCells;
         this.events = events;
-        this.minGroupSize = minGroupSize;
-        this.periods = new PeriodCache(cachedPeriods);
+        this.publisher = publisher;
     }
 
     /** What a report covers. */
@@ -39,40 +38,42 @@ public final class ReportService {
         }
     }
 
+    /** One worker's own report: always live, every period and tool as logged, with their recorded events. */
     DeskillingReport forWorker(Worker worker, Range range) {
         List<Marker> recorded = events.listByWorker(worker.id()).stream()
                 .map(e -> new Marker(e.date(), e.label(), e.tool(), Kind.RECORDED))
                 .toList();
-        return assemble(new DeskillingReport.Subject(worker.handle(), null), Scope.worker(worker.id()), 1, recorded,
-                range);
+        List<Period> periods = range.periods();
+        List<PeriodSummary> series = Series.of(periods, reports.periodTotals(worker.id(), periods));
+        List<ToolUse> tools = reports.tools(worker.id(), Series.firstDay(periods), Series.lastDay(periods));
+        return assemble(new DeskillingReport.Subject(worker.handle(), null), periods, series, tools, recorded, range,
+                null);
     }
 
     /**
-     * A team's report: periods with fewer than the minimum group of distinct workers are suppressed,
-     * and so are tools used by fewer; individual workers' recorded events are not shown.
+     * A team's report, made only of published cells ({@link TeamPublisher}, {@link TeamSeries}):
+     * weeks (and months of whole weeks) with too few workers are suppressed, so are tools too few
+     * used, and individual workers' recorded events are not shown.
      */
     DeskillingReport forTeam(String team, Range range) {
-        return assemble(new DeskillingReport.Subject(null, team), Scope.team(team), minGroupSize, List.of(), range);
+        publisher.publishDue(team);
+        List<Period> periods = TeamCalendar.covering(range.bucket(), range.from(), range.to());
+        TeamSeries.Result cells = TeamSeries.read(teamCells, publisher, team, range.bucket(), periods);
+        return assemble(new DeskillingReport.Subject(null, team), periods, cells.series(), cells.tools(), List.of(),
+                range, DeskillingReport.TeamPrivacy.of(publisher.minGroupSize(), publisher.graceDays()));
     }
 
-    private DeskillingReport assemble(DeskillingReport.Subject subject, Scope scope, int groupSize,
-                                      List<Marker> recorded, Range range) {
-        List<Period> periods = range.periods();
-        // One worker's year is 365 rows, read as fast as its month versions; a team's is 365 per worker.
-        List<PeriodTotals> totals = scope.team() ? this.periods.totals(reports, scope, periods)
-                : reports.periodTotals(scope, periods);
-        List<PeriodSummary> series = Series.of(periods, totals, groupSize);
+    private static DeskillingReport assemble(DeskillingReport.Subject subject, List<Period> periods,
+                                             List<PeriodSummary> series, List<ToolUse> tools, List<Marker> recorded,
+                                             Range range, DeskillingReport.TeamPrivacy privacy) {
         Shares shares = Shares.of(series);
-        List<ToolUse> tools = reports.tools(scope, Series.firstDay(periods), Series.lastDay(periods)).stream()
-                .filter(tool -> tool.workers() >= groupSize)
-                .toList();
         // A tool first used before anything else was logged says only when logging began.
         List<EventEffect> effects = markers(recorded, tools, periods).stream()
                 .map(marker -> EventEffect.measure(marker, series, range.window()))
                 .filter(effect -> effect.kind() == Kind.RECORDED || effect.periodsBefore() > 0)
                 .toList();
         return new DeskillingReport(subject, range.from(), range.to(), range.bucket(), range.window(), series,
-                Trend.of(shares.values()), ChangePoint.detect(series, shares), effects, tools);
+                Trend.of(shares.values()), ChangePoint.detect(series, shares), effects, tools, privacy);
     }
 
     /**

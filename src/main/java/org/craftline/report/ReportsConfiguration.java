@@ -18,24 +18,6 @@ public class ReportsConfiguration {
     @Min(1)
     private int maxPerToken = 2;
 
-    /**
-     * Team report periods kept added up in memory (about 200 bytes each) and reused while nothing they
-     * cover changes; 0 keeps none. The default holds a 1,000-worker team's weekly and monthly
-     * years many times over.
-     */
-    @Min(0)
-    private long cachedPeriods = 20_000;
-
-    @JsonProperty
-    public long getCachedPeriods() {
-        return cachedPeriods;
-    }
-
-    @JsonProperty
-    public void setCachedPeriods(long cachedPeriods) {
-        this.cachedPeriods = cachedPeriods;
-    }
-
     @JsonProperty
     public int getMaxConcurrent() {
         return maxConcurrent;

@@ -8,27 +8,21 @@ import java.util.Map;
 
 /**
  * Builds a report's series: one {@link PeriodSummary} for every period of the range, from the
- * database's per-period totals, with empty and suppressed periods included. Holds no state.
+ * database's per-period totals, with empty periods included. One worker's own report only: a team's
+ * series is made of published cells ({@link TeamSeries}). Holds no state.
  */
 final class Series {
 
     private Series() {
     }
 
-    /**
-     * @param minGroupSize the fewest distinct workers a period must have to be shown; 1 for one
-     *                     worker's own report, the privacy minimum for a team
-     */
-    static List<PeriodSummary> of(List<Period> periods, List<PeriodTotals> totals, int minGroupSize) {
+    static List<PeriodSummary> of(List<Period> periods, List<PeriodTotals> totals) {
         Map<LocalDate, PeriodTotals> byStart = new HashMap<>();
         totals.forEach(t -> byStart.put(t.periodStart(), t));
         List<PeriodSummary> series = new ArrayList<>(periods.size());
         for (Period period : periods) {
             PeriodTotals total = byStart.get(period.start());
-            int workers = total == null ? 0 : total.workers();
-            if (workers < minGroupSize && minGroupSize > 1) {
-                series.add(PeriodSummary.suppressed(period));
-            } else if (total == null) {
+            if (total == null) {
                 series.add(PeriodSummary.empty(period));
             } else {
                 series.add(PeriodSummary.of(period, total));

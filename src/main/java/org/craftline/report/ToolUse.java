@@ -1,9 +1,7 @@
 package org.craftline.report;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 
 /** Time spent with one tool in the report's range, and the first day it was ever used. */
-public record ToolUse(String tool, long minutes, long craftMinutes, long executionMinutes, LocalDate firstUsed,
-                      @JsonIgnore int workers) {
+public record ToolUse(String tool, long minutes, long craftMinutes, long executionMinutes, LocalDate firstUsed) {
 }

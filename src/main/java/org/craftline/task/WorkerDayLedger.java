@@ -71,7 +71,7 @@ final class WorkerDayLedger {
 
     /**
      * Recomputes each locked day from its steps as they now are, then each month they fall in:
-     * its version (for the reports' {@code PeriodCache}) and its tool minutes. {@code written} are
+     * its version and its tool minutes. {@code written} are
      * the steps this write put on each day, in logged order: a day that held nothing before holds
      * exactly those, so it is computed without reading them back.
      *

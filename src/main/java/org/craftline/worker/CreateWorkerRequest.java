@@ -11,6 +11,5 @@ public record CreateWorkerRequest(
         @Size(max = 200) String occupation,
         @Pattern(regexp = "\\d{2}-\\d{4}\\.\\d{2}", message = "must be an O*NET-SOC code such as 27-1014.00")
         String onetSoc,
-        @Pattern(regexp = Handles.PATTERN, message = "must be 2-32 characters of a-z, 0-9, _ and -, "
-                + "starting with a letter or digit") String team) {
+        @Pattern(regexp = Handles.PATTERN, message = Handles.MESSAGE) String team) {
 }

@@ -11,13 +11,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Locations;
@@ -77,6 +80,23 @@ public class WorkerResource {
     @Path("/{handle}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Worker get(@Auth Caller caller, @PathParam("handle") String handle) {
+        return lookups.visibleTo(caller, handle);
+    }
+
+    @Operation(summary = "Move a worker to another team, or out of any (admins)",
+            description = "From today on, the worker's days count for the new team; the days before keep counting "
+                    + "for the teams they were in then. Weeks a team has published never change.",
+            responses = @ApiResponse(responseCode = "200", description = "The worker, in their new team",
+                    content = @Content(schema = @Schema(implementation = Worker.class))))
+    @PUT
+    @Path("/{handle}/team")
+    @RolesAllowed(Role.Names.ADMIN)
+    public Worker moveToTeam(@Auth Caller caller, @PathParam("handle") String handle,
+                             @NotNull @Valid TeamChangeRequest request) {
+        Worker worker = lookups.visibleTo(caller, handle);
+        if (!Objects.equals(worker.team(), request.team())) {
+            workers.moveToTeam(worker.id(), request.team(), LocalDate.now(clock));
+        }
         return lookups.visibleTo(caller, handle);
     }
 

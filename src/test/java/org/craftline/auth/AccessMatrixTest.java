@@ -137,6 +137,9 @@ class AccessMatrixTest {
                         201, 404, 403, 201),
                 new Route("GET /api/workers/{self}/tokens", c -> c.get("/api/workers/" + self + "/tokens"),
                         200, 404, 403, 200),
+                // Into the team they are already in: the answer, not a move, is what is checked here.
+                new Route("PUT /api/workers/{self}/team", c -> c.put("/api/workers/" + self + "/team",
+                        "{\"team\":\"" + team + "\"}", null), 403, 403, 403, 200),
                 new Route("DELETE /api/tokens/{self's}", c -> c.delete("/api/tokens/" + newTokenId()), 204, 404, 403, 204),
                 new Route("POST /api/tasks", c -> c.post("/api/tasks", taskBody(true)), 201, 403, 403, 201),
                 new Route("GET /api/tasks?worker={self}", c -> c.get("/api/tasks?worker=" + self), 200, 200, 403, 200),

@@ -188,7 +188,8 @@ class ReportApiTest {
             List<String> lines = reply.body().lines().toList();
             assertThat(lines).hasSize(3);
             assertThat(lines.get(0)).isEqualTo("start,end,totalMinutes,craftMinutes,executionMinutes,craftShare,"
-                    + "generatedShare,prescribedShare,meanStepMinutes,repetitionShare,repertoire,suppressed");
+                    + "generatedShare,prescribedShare,meanStepMinutes,repetitionShare,repertoire,suppressed,pending,"
+                    + "published,publishesOn");
             assertThat(lines.get(1)).startsWith("2023-03-06,2023-03-12,400,300,100,0.75,");
             assertThat(lines.get(2)).startsWith("2023-03-13,2023-03-19,0,0,0,,");
         }

@@ -78,7 +78,7 @@ class ReportDaoTest {
         log(sam, "2023-03-07", preDay());
         log(sam, "2023-03-14", postDay());
 
-        List<PeriodTotals> totals = reports.periodTotals(Scope.worker(sam.id()), TWO_WEEKS);
+        List<PeriodTotals> totals = reports.periodTotals(sam.id(), TWO_WEEKS);
 
         assertThat(totals).hasSize(2);
         PeriodTotals pre = totals.get(0);
@@ -103,7 +103,7 @@ class ReportDaoTest {
         log(sam, "2023-03-07", List.of(step("sculpt", 60, Mode.CRAFT)));
         log(sam, "2023-03-07", List.of(step("sculpt", 30, Mode.CRAFT), step("uv", 10, Mode.EXECUTION)));
 
-        PeriodTotals week = reports.periodTotals(Scope.worker(sam.id()), TWO_WEEKS).get(0);
+        PeriodTotals week = reports.periodTotals(sam.id(), TWO_WEEKS).get(0);
 
         assertThat(week.repetitionShare()).isCloseTo(30.0 / 100, within(1e-12));
     }
@@ -115,7 +115,7 @@ class ReportDaoTest {
         log(sam, "2023-03-07", List.of(step("a", 20, Mode.CRAFT), step("b", 20, Mode.CRAFT)));       // 20
         log(sam, "2023-03-08", List.of(step("a", 300, Mode.CRAFT)));                                 // 300
 
-        PeriodTotals week = reports.periodTotals(Scope.worker(sam.id()), TWO_WEEKS).get(0);
+        PeriodTotals week = reports.periodTotals(sam.id(), TWO_WEEKS).get(0);
 
         assertThat(week.meanStepMinutes()).isEqualTo(20.0);
         assertThat(week.repertoire()).isEqualTo(0.0);   // median of 0, 1, 0
@@ -128,7 +128,7 @@ class ReportDaoTest {
         log(sam, "2023-03-06", List.of(step("a", 10, Mode.CRAFT)));
         log(sam, "2023-03-07", List.of(step("a", 30, Mode.CRAFT), step("b", 30, Mode.CRAFT)));
 
-        PeriodTotals week = reports.periodTotals(Scope.worker(sam.id()), TWO_WEEKS).get(0);
+        PeriodTotals week = reports.periodTotals(sam.id(), TWO_WEEKS).get(0);
 
         assertThat(week.meanStepMinutes()).isEqualTo(20.0);
         assertThat(week.repertoire()).isEqualTo(0.5);
@@ -142,7 +142,7 @@ class ReportDaoTest {
         log(sam, "2023-03-06", List.of(step("sculpt", 300, Mode.CRAFT), step("prompt", 100, Mode.EXECUTION)));
         log(sam, "2023-03-12", List.of(step("sculpt", 100, Mode.CRAFT), step("prompt", 100, Mode.EXECUTION)));
 
-        PeriodTotals week = reports.periodTotals(Scope.worker(sam.id()), TWO_WEEKS).get(0);
+        PeriodTotals week = reports.periodTotals(sam.id(), TWO_WEEKS).get(0);
 
         double unevenDay = -(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25)) / Math.log(2);
         assertThat(week.meanStepMinutes()).isCloseTo(150, within(1e-9));
@@ -151,20 +151,29 @@ class ReportDaoTest {
     }
 
     @Test
-    void team_countsDistinctWorkersAndLeavesOthersOut() {
+    void teamDays_countEachDayForTheTeamItsWorkerWasIn() {
         Worker ana = worker("ana", "env");
         Worker ben = worker("ben", "env");
         Worker out = worker("out", "other");
+        Worker late = worker("late", "other");
         log(ana, "2023-03-07", List.of(step("sculpt", 100, Mode.CRAFT)));
-        log(ana, "2023-03-08", List.of(step("sculpt", 100, Mode.CRAFT)));
-        log(ben, "2023-03-08", List.of(step("prompt", 50, Mode.EXECUTION)));
+        log(ben, "2023-03-07", List.of(step("prompt", 50, Mode.EXECUTION)));
+        log(ben, "2023-03-08", List.of(step("prompt", 70, Mode.EXECUTION)));
         log(out, "2023-03-08", List.of(step("prompt", 999, Mode.EXECUTION)));
+        log(late, "2023-03-07", List.of(step("uv", 7, Mode.EXECUTION)));
+        // Ben leaves env on the 8th; Late joins it on the 8th, and goes again, all on one day.
+        workers.moveToTeam(ben.id(), "other", LocalDate.parse("2023-03-08"));
+        workers.moveToTeam(late.id(), "env", LocalDate.parse("2023-03-08"));
+        workers.moveToTeam(late.id(), "other", LocalDate.parse("2023-03-08"));
+        log(late, "2023-03-08", List.of(step("uv", 9, Mode.EXECUTION)));
 
-        PeriodTotals week = reports.periodTotals(Scope.team("env"), TWO_WEEKS).get(0);
+        List<String> days = new java.util.ArrayList<>();
+        jdbi.useHandle(handle -> handle.attach(TeamCellDao.class).scanMemberDays("env",
+                LocalDate.parse("2023-03-06"), LocalDate.parse("2023-03-12"),
+                day -> days.add(day.workerId() + "@" + day.workDate() + ":" + day.minutes())));
 
-        assertThat(week.workers()).isEqualTo(2);
-        assertThat(week.minutes()).isEqualTo(250);
-        assertThat(week.craftMinutes()).isEqualTo(200);
+        assertThat(days).containsExactlyInAnyOrder(ana.id() + "@2023-03-07:100", ben.id() + "@2023-03-07:50");
+        assertThat(workers.findByHandle("ben").orElseThrow().team()).isEqualTo("other");
     }
 
     @Test
@@ -175,10 +184,10 @@ class ReportDaoTest {
                 new Step("prompt", 40, Mode.EXECUTION, "Midjourney v5", null, null, null),
                 step("uv", 10, Mode.EXECUTION)));
 
-        List<ToolUse> tools = reports.tools(Scope.worker(sam.id()), LocalDate.parse("2023-03-06"), LocalDate.parse("2023-03-19"));
+        List<ToolUse> tools = reports.tools(sam.id(), LocalDate.parse("2023-03-06"), LocalDate.parse("2023-03-19"));
 
         assertThat(tools).containsExactly(
-                new ToolUse("ZBrush", 100, 100, 0, LocalDate.parse("2023-01-02"), 1),
-                new ToolUse("Midjourney v5", 40, 0, 40, LocalDate.parse("2023-03-07"), 1));
+                new ToolUse("ZBrush", 100, 100, 0, LocalDate.parse("2023-01-02")),
+                new ToolUse("Midjourney v5", 40, 0, 40, LocalDate.parse("2023-03-07")));
     }
 }

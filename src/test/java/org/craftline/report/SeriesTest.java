@@ -20,7 +20,7 @@ class SeriesTest {
 
     @Test
     void shares_areRatiosOfTheSummedMinutes() {
-        PeriodSummary week = Series.of(TWO_WEEKS, List.of(totals("2023-03-13", 480, 60, 1)), 1).get(0);
+        PeriodSummary week = Series.of(TWO_WEEKS, List.of(totals("2023-03-13", 480, 60, 1))).get(0);
 
         assertThat(week.totalMinutes()).isEqualTo(480);
         assertThat(week.craftMinutes()).isEqualTo(60);
@@ -36,7 +36,7 @@ class SeriesTest {
 
     @Test
     void emptyPeriod_hasZerosAndNoShares() {
-        PeriodSummary empty = Series.of(TWO_WEEKS, List.of(totals("2023-03-13", 100, 40, 1)), 1).get(1);
+        PeriodSummary empty = Series.of(TWO_WEEKS, List.of(totals("2023-03-13", 100, 40, 1))).get(1);
 
         assertThat(empty.start()).isEqualTo(LocalDate.parse("2023-03-20"));
         assertThat(empty.end()).isEqualTo(LocalDate.parse("2023-03-26"));
@@ -45,23 +45,5 @@ class SeriesTest {
         assertThat(empty.craftShare()).isNull();
         assertThat(empty.meanStepMinutes()).isNull();
         assertThat(empty.suppressed()).isFalse();
-    }
-
-    @Test
-    void teamPeriodsBelowTheGroupSize_areSuppressedWithNoFigures() {
-        List<PeriodSummary> series = Series.of(TWO_WEEKS,
-                List.of(totals("2023-03-13", 900, 300, 4), totals("2023-03-20", 900, 300, 5)), 5);
-
-        assertThat(series.get(0).suppressed()).isTrue();
-        assertThat(series.get(0).totalMinutes()).isNull();
-        assertThat(series.get(0).craftShare()).isNull();
-        assertThat(series.get(0).repertoire()).isNull();
-        assertThat(series.get(1).suppressed()).isFalse();
-        assertThat(series.get(1).craftShare()).isEqualTo(1.0 / 3);
-    }
-
-    @Test
-    void teamPeriodWithNoWork_isSuppressedToo() {
-        assertThat(Series.of(TWO_WEEKS, List.of(), 5)).allMatch(PeriodSummary::suppressed);
     }
 }

@@ -8,12 +8,10 @@ import static org.craftline.ProblemAssert.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.Http;
-import org.craftline.Payloads;
 import org.craftline.TestApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,28 +27,19 @@ class TeamReportTest {
     Http analyst;
     String team;
     List<String> members;
+    TeamFixture fixture;
 
     @BeforeEach
     void fiveMemberTeam() {
-        admin = TestApp.admin(APP);
-        team = TestApp.uniqueHandle("team");
-        members = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String handle = TestApp.uniqueHandle("m" + i);
-            Map<String, Object> worker = Payloads.worker(handle);
-            worker.put("team", team);
-            TestApp.createWorker(admin, worker);
-            members.add(handle);
-        }
-        String researcher = TestApp.uniqueHandle("researcher");
-        TestApp.createWorker(admin, researcher);
-        analyst = TestApp.signedIn(admin, researcher, "ANALYST");
+        fixture = new TeamFixture(TestApp.admin(APP), 5);
+        admin = fixture.admin;
+        analyst = fixture.analyst;
+        team = fixture.team;
+        members = fixture.members;
     }
 
     private void log(String worker, String date, int craft, int execution) {
-        Http.Reply reply = admin.post("/api/tasks", Http.json(Payloads.task(worker, date,
-                step("sculpt", craft, "CRAFT"), step("prompt", execution, "EXECUTION"))));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        fixture.log(worker, date, step("sculpt", craft, "CRAFT"), step("prompt", execution, "EXECUTION"));
     }
 
     @Test
@@ -112,6 +101,14 @@ class TeamReportTest {
         var app = TestApp.support(TestApp.newDatabaseFile(), Map.of("privacy.minGroupSize", "4"));
 
         assertThatThrownBy(app::before).hasStackTraceContaining("minGroupSize");
+        app.after();
+    }
+
+    @Test
+    void graceWindowUnderSevenDays_refusesToStart() {
+        var app = TestApp.support(TestApp.newDatabaseFile(), Map.of("privacy.teamGraceDays", "6"));
+
+        assertThatThrownBy(app::before).hasStackTraceContaining("teamGraceDays");
         app.after();
     }
 }

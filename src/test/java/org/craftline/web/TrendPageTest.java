@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -190,5 +193,41 @@ class TrendPageTest {
         assertThat(controls).hasSizeGreaterThan(25);
         assertThat(controls).as("controls Tab does not reach").filteredOn(control -> !reached.contains(control)).isEmpty();
         assertThat(session.browser.seriousAccessibilityViolations()).as("axe-core at 375 px").isEmpty();
+    }
+
+    @Test
+    void anAnalyst_seesWeeksNotYetPublished_apartFromWeeksHiddenForPrivacy() {
+        String team = TestApp.uniqueHandle("team");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate lastWeek = today.minusWeeks(1);
+        for (int i = 0; i < 5; i++) {
+            String member = session.newWorker("member", team);
+            for (LocalDate day : List.of(today, lastWeek)) {
+                assertThat(session.admin.post("/api/tasks", Http.json(Payloads.task(member, day.toString()))).status())
+                        .isEqualTo(201);
+            }
+        }
+        String analyst = session.newWorker("analyst", "research");
+        session.signIn(analyst, "ANALYST");
+
+        session.browser.find("trend-team").sendKeys(team);
+        showTrend(lastWeek.minusWeeks(4).toString(), today.toString());
+        session.browser.waitForText("trend-verdict", "Too few periods with work to see a trend yet (0;");
+        session.browser.waitForText("trend-privacy", "not yet published");
+
+        LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        session.browser.find("periods-details").findElement(By.tagName("summary")).click();
+        List<WebElement> rows = session.browser.driver.findElements(By.cssSelector("#periods-body tr"));
+        assertThat(rows.get(rows.size() - 1).getText()).endsWith("Not yet published: published on " + sunday.plusDays(15));
+        assertThat(rows.get(0).getText()).endsWith("Hidden for privacy: too few people logged work in it");
+        // The last two or three weeks, by the weekday: a week is published 15 days after its Sunday.
+        long pending = 0;
+        for (LocalDate end = sunday; end.plusDays(15).isAfter(today); end = end.minusWeeks(1)) {
+            pending++;
+        }
+        assertThat(session.browser.find("trend-privacy").getText())
+                .contains((6 - pending) + " of 6 periods are hidden for privacy")
+                .contains(pending + " of 6 periods are not yet published");
+        assertThat(session.browser.consoleErrors()).isEmpty();
     }
 }
