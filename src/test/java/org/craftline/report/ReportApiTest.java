@@ -133,6 +133,14 @@ class ReportApiTest {
         for (String field : List.of("varS", "z", "tau")) {
             assertThat(trend.path("mannKendall").has(field)).as(field).isTrue();
         }
+        JsonNode adjusted = trend.path("adjusted");
+        assertThat(adjusted.path("method").asText()).isEqualTo("lettenmaier-ar1-bias-corrected");
+        assertThat(adjusted.path("pValue").asDouble())
+                .isGreaterThanOrEqualTo(trend.path("mannKendall").path("pValue").asDouble());
+        assertThat(adjusted.path("varS").asDouble()).isGreaterThanOrEqualTo(trend.path("mannKendall").path("varS").asDouble());
+        assertThat(adjusted.path("effectivePeriods").asDouble()).isBetween(1.0, 24.0);
+        assertThat(adjusted.has("lag1Autocorrelation")).isTrue();
+        assertThat(adjusted.has("z")).isTrue();
         assertThat(trend.path("theilSen").path("slope").asDouble()).isNegative();
         assertThat(trend.path("theilSen").path("slopeLow").asDouble())
                 .isLessThanOrEqualTo(trend.path("theilSen").path("slopeHigh").asDouble());

@@ -32,10 +32,19 @@ public final class MannKendall {
             }
         }
         double varS = (n * (n - 1.0) * (2.0 * n + 5) - tieCorrection(x)) / 18.0;
-        double z = s == 0 || varS == 0 ? 0 : (s > 0 ? s - 1 : s + 1) / Math.sqrt(varS);
-        double p = 2 * (1 - STANDARD_NORMAL.cumulativeProbability(Math.abs(z)));
+        double z = z(s, varS);
         double tau = s / (n * (n - 1) / 2.0);
-        return new Result(s, varS, z, p, tau);
+        return new Result(s, varS, z, twoSidedP(z), tau);
+    }
+
+    /** Z with the continuity correction: (S - 1) / sd for S > 0, (S + 1) / sd for S < 0, 0 for S = 0. */
+    static double z(long s, double varS) {
+        return s == 0 || varS == 0 ? 0 : (s > 0 ? s - 1 : s + 1) / Math.sqrt(varS);
+    }
+
+    /** The two-sided p-value of a standard normal Z. */
+    static double twoSidedP(double z) {
+        return 2 * (1 - STANDARD_NORMAL.cumulativeProbability(Math.abs(z)));
     }
 
     /** The sum over groups of equal values of t(t-1)(2t+5), t the size of the group. */

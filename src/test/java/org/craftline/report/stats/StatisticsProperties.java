@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -129,5 +130,18 @@ class StatisticsProperties {
         }
         Collections.reverse(changes);
         return changes;
+    }
+
+    @Property
+    void adjustedMannKendall_neverNarrowsThePlainTest(@ForAll("series") double[] x) {
+        Assume.that(x.length >= 4);
+        MannKendall.Result plain = MannKendall.test(x);
+        AdjustedMannKendall.Result adjusted = AdjustedMannKendall.test(x, plain,
+                TheilSen.estimate(x, plain.varS()).slope());
+
+        assertThat(adjusted.varS()).isGreaterThanOrEqualTo(plain.varS());
+        assertThat(adjusted.pValue()).isGreaterThanOrEqualTo(plain.pValue() - 1e-12).isBetween(0.0, 1.0);
+        assertThat(adjusted.effectivePeriods()).isGreaterThan(0).isLessThanOrEqualTo(x.length);
+        assertThat(adjusted.lag1Autocorrelation()).isBetween(0.0, 0.95);
     }
 }
