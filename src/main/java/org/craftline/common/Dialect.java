@@ -14,13 +14,23 @@ public enum Dialect {
 
     H2 {
         /**
-         * H2 closes a database in a JVM shutdown hook of its own, at once, while Jetty is still letting
-         * requests in flight finish: they would fail. The pool closes it instead, after them.
+         * Two settings, each unless the operator's URL sets it. H2 closes a database in a JVM
+         * shutdown hook of its own, at once, while Jetty is still letting requests in flight finish:
+         * they would fail, so the pool closes it instead, after them ({@code DB_CLOSE_ON_EXIT}). And
+         * H2 keeps a CLOB of over 256 characters in a LOB store beside its row: after a kill -9 a
+         * row was seen to survive without its LOB, and every read of it failed inside H2
+         * ({@code LobStorageMap.copyLob}: the stored answer of an Idempotency-Key then answered 500
+         * to every retry until it expired). Kept in the row, as values up to 64 MiB now are, a
+         * CLOB is committed and recovered with it ({@code MAX_LENGTH_INPLACE_LOB}).
          */
         @Override
         public String serverUrl(String jdbcUrl) {
-            return jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT=") ? jdbcUrl
-                    : jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
+            String url = withDefault(jdbcUrl, "DB_CLOSE_ON_EXIT", "FALSE");
+            return withDefault(url, "MAX_LENGTH_INPLACE_LOB", String.valueOf(IN_ROW_LOB_CHARACTERS));
+        }
+
+        private static String withDefault(String url, String setting, String value) {
+            return url.toUpperCase(Locale.ROOT).contains(";" + setting + "=") ? url : url + ";" + setting + "=" + value;
         }
 
         @Override
@@ -80,6 +90,9 @@ public enum Dialect {
     public String serverUrl(String jdbcUrl) {
         return jdbcUrl;
     }
+
+    /** The longest CLOB H2 keeps in its row rather than in its LOB store: 64 MiB. */
+    static final int IN_ROW_LOB_CHARACTERS = 64 * 1024 * 1024;
 
     /** SQL run on every new pooled connection so that no statement runs longer than {@code timeout}. */
     public abstract String statementTimeoutSql(Duration timeout);

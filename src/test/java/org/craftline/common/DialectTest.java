@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import org.craftline.PostgresCluster;
 import org.craftline.TestDatabase;
@@ -32,13 +33,47 @@ class DialectTest {
                 .hasMessageContaining("jdbc:mysql://db/craftline").hasMessageNotContaining("secret");
     }
 
-    /** GracefulShutdownTest shows why: H2's own shutdown hook closed the database under requests in flight. */
+    /**
+     * GracefulShutdownTest shows why the pool closes H2: its own shutdown hook closed the database
+     * under requests in flight. CLOBs stay in their rows: see {@link #inRowLobs_keepALongAnswerInItsRow}.
+     */
     @Test
-    void serverUrl_leavesClosingAnH2DatabaseToThePool_unlessTheOperatorSaidOtherwise() {
+    void serverUrl_setsH2sClosingAndLobs_unlessTheOperatorSaidOtherwise() {
         assertThat(Dialect.H2.serverUrl("jdbc:h2:./data/craftline;WRITE_DELAY=0"))
-                .isEqualTo("jdbc:h2:./data/craftline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
-        assertThat(Dialect.H2.serverUrl("jdbc:h2:./x;db_close_on_exit=true")).isEqualTo("jdbc:h2:./x;db_close_on_exit=true");
+                .isEqualTo("jdbc:h2:./data/craftline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=67108864");
+        assertThat(Dialect.H2.serverUrl("jdbc:h2:./x;db_close_on_exit=true;max_length_inplace_lob=1000"))
+                .isEqualTo("jdbc:h2:./x;db_close_on_exit=true;max_length_inplace_lob=1000");
         assertThat(Dialect.POSTGRESQL.serverUrl("jdbc:postgresql://db/craftline")).isEqualTo("jdbc:postgresql://db/craftline");
+    }
+
+    /**
+     * A stored Idempotency-Key answer of 100,000 characters is kept in its row, not in H2's LOB store,
+     * which a kill -9 left a row without (CrashTest: a retry answered 500 from inside H2).
+     */
+    @Test
+    void inRowLobs_keepALongAnswerInItsRow() throws Exception {
+        String url = Dialect.H2.serverUrl("jdbc:h2:" + Files.createTempDirectory("lob").resolve("db") + ";WRITE_DELAY=0");
+        Jdbi jdbi = Jdbi.create(url, "sa", "");
+        jdbi.useHandle(handle -> {
+            handle.execute("CREATE TABLE answers (id INT PRIMARY KEY, body CLOB)");
+            handle.execute("INSERT INTO answers VALUES (1, ?)", "x".repeat(100_000));
+        });
+
+        String storage = jdbi.withHandle(handle -> handle.createQuery("SELECT body FROM answers")
+                .map((rows, context) -> lobStorage(rows.getClob(1))).one());
+
+        assertThat(storage).isEqualTo("LobDataInMemory");
+    }
+
+    /** Where H2 keeps a CLOB it read: in memory from its row, or in its LOB store ("LobDataDatabase"). */
+    private static String lobStorage(java.sql.Clob clob) throws java.sql.SQLException {
+        try {
+            java.lang.reflect.Field value = org.h2.jdbc.JdbcLob.class.getDeclaredField("value");
+            value.setAccessible(true);
+            return ((org.h2.value.ValueLob) value.get(clob)).getLobData().getClass().getSimpleName();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("H2's JdbcLob no longer holds its value where this test looks", e);
+        }
     }
 
     @Test
