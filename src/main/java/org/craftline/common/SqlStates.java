@@ -3,11 +3,14 @@ package org.craftline.common;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
 
 /**
@@ -93,8 +96,9 @@ public final class SqlStates {
      * exceptions. H2 reports a failed batch write as a general error whose I/O failure is only
      * among the suppressed.
      */
-    private static Set<Throwable> everyCause(Throwable failure) {
+    private static List<Throwable> everyCause(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> found = new ArrayList<>();
         Deque<Throwable> next = new ArrayDeque<>();
         next.add(failure);
         while (!next.isEmpty()) {
@@ -102,6 +106,7 @@ public final class SqlStates {
             if (!seen.add(current)) {
                 continue;
             }
+            found.add(current);
             if (current.getCause() != null) {
                 next.add(current.getCause());
             }
@@ -110,7 +115,16 @@ public final class SqlStates {
                 next.add(sql.getNextException());
             }
         }
-        return seen;
+        return found;
+    }
+
+    /**
+     * Every message behind a failure, in the order found, for a log line: a stack trace shows the
+     * causes but not a failed batch's next exceptions, where H2 keeps the statement's own error.
+     */
+    public static String describe(Throwable failure) {
+        return everyCause(failure).stream().map(cause -> cause.getClass().getSimpleName() + ": " + cause.getMessage())
+                .collect(Collectors.joining(" <- "));
     }
 
     static boolean isPoolExhausted(Throwable failure) {

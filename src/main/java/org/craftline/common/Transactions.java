@@ -28,7 +28,8 @@ public final class Transactions {
                     throw e;
                 }
                 if (attempt == ATTEMPTS) {
-                    LOG.warn("A write lost {} races in a row; the last: {}", ATTEMPTS, e.getCause() == null ? e : e.getCause());
+                    // Not the exception as the last argument: logged so, it prints the stack, not what failed.
+                    LOG.warn("A write lost {} races in a row; the last: {}", ATTEMPTS, SqlStates.describe(e));
                     throw ApiException.unavailable("Too many simultaneous writes to the same data; try again", 1);
                 }
             }

@@ -2,6 +2,7 @@ package org.craftline.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,17 @@ class SqlStatesTest {
 
     private static RuntimeException wrapped(String state) {
         return new RuntimeException("outer", new SQLException("inner", state));
+    }
+
+    @Test
+    void describe_namesWhatABatchKeptInItsNextException() {
+        BatchUpdateException batch = new BatchUpdateException("Timeout trying to lock table {0}", "HYT00", 50200,
+                new int[0], null);
+        batch.setNextException(new SQLException("Row not found when trying to delete from index", "90112"));
+
+        assertThat(SqlStates.describe(new RuntimeException("write failed", batch))).isEqualTo(
+                "RuntimeException: write failed <- BatchUpdateException: Timeout trying to lock table {0} "
+                        + "<- SQLException: Row not found when trying to delete from index");
     }
 
     @Test
