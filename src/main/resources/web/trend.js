@@ -7,26 +7,23 @@ let subject = null;
 const objectUrls = [];
 let latest = 0;
 
-/** The report in one plain sentence: where the craft share went, and how likely chance is. */
+/**
+ * The report in plain words: where the craft share went, then the server's own words on the
+ * verdict (how sure it is, allowing for runs of similar weeks, and what the range could show),
+ * which the chart's caption carries too.
+ */
 export function verdictSentence(report) {
   const { trend } = report;
-  const whose = report.subject.team ? `Team ${report.subject.team}'s craft share` : 'Your craft share';
   if (trend.verdict === 'TOO_FEW_PERIODS') {
-    return `Too few periods with work to see a trend yet (${trend.periods}; at least 4 are needed).`;
+    return trend.sentence;
   }
+  const whose = report.subject.team ? `Team ${report.subject.team}'s craft share` : 'Your craft share';
   const shift = report.changePoints[0];
-  let sentence = shift
+  const change = shift
     ? `${whose} ${shift.shareAfter < shift.shareBefore ? 'fell' : 'rose'} from ${percent(shift.shareBefore)} `
       + `to ${percent(shift.shareAfter)} around ${longDate(shift.start)}`
     : `${whose} shows no clear shift`;
-  const p = trend.mannKendall.pValue;
-  if (trend.verdict === 'NO_CLEAR_TREND') {
-    sentence += '; over the whole range there is no clear trend';
-  } else {
-    const odds = p < 0.01 ? 'less than 1 time in 100' : 'less than 1 time in 20';
-    sentence += `; a ${trend.verdict === 'DESKILLING' ? 'falling' : 'rising'} trend this strong arises by chance ${odds}`;
-  }
-  return `${sentence}.`;
+  return `${change}. ${trend.sentence}`;
 }
 
 function mean(values) {
@@ -78,14 +75,19 @@ function periodRows(report) {
   });
 }
 
+function points(share) {
+  return `${share > 0 ? '+' : ''}${Math.round(100 * share)} points`;
+}
+
 function eventRows(report) {
   return report.events.map((event) => {
     const interval = event.ciLow === null ? 'too few periods for an interval'
-      : `${percent(event.ciLow)} to ${percent(event.ciHigh)}`;
-    const change = event.difference === null ? '–'
-      : `${event.difference > 0 ? '+' : ''}${Math.round(100 * event.difference)} points (${interval})`;
+      : `${percent(event.ciLow)} to ${percent(event.ciHigh)}, ${Number((100 * event.confidenceLevel).toFixed(1))}% interval`;
+    const change = event.difference === null ? '–' : `${points(event.difference)} (${interval})`;
+    const detectable = event.detectableDifference === null ? '–'
+      : `about ${Math.round(100 * event.detectableDifference)} points`;
     return cells(element('tr', {}, [element('th', { scope: 'row', text: event.date })]),
-      [event.label, percent(event.shareBefore), percent(event.shareAfter), change]);
+      [event.label, percent(event.shareBefore), percent(event.shareAfter), change, detectable]);
   });
 }
 

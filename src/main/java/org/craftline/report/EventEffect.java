@@ -3,17 +3,34 @@ package org.craftline.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.craftline.report.stats.Holm;
 import org.craftline.report.stats.Welch;
 
 /**
  * The craft share before and after a dated event: the shares of up to {@code window} periods before
  * the period containing the event against up to {@code window} periods after it (the event's own
- * period belongs to neither). Welch's interval needs 2 periods on each side; with fewer the bounds
- * are null, and with none on a side so are the means and the difference.
+ * period belongs to neither). Each window stops at the neighbouring event, so that an event is
+ * never credited with the next one's change (events in the same period share its windows, as the
+ * data cannot tell them apart). Welch's interval needs 2 periods on each side; with
+ * fewer the bounds are null, and with none on a side so are the means and the difference.
+ *
+ * <p>A report compares several events at once, and one of m such intervals misses by chance far
+ * more often than one alone: the intervals are Bonferroni's (level {@code 1 - 0.05/m}) and the
+ * p-values are adjusted by Holm's method; {@code adjustment} names both. Periods lean on each
+ * other, so the interval also allows for the series' lag-1 autocorrelation ({@link Welch}).
+ *
+ * @param confidenceLevel      the level of {@code ciLow}..{@code ciHigh}: 0.95 for one comparison
+ * @param detectableDifference the smallest difference this comparison would find, with power 0.8
+ *                             at the same level as the interval
  */
 public record EventEffect(LocalDate date, String label, String tool, Kind kind, Double shareBefore,
                           Double shareAfter, Double difference, Double ciLow, Double ciHigh, int periodsBefore,
-                          int periodsAfter) {
+                          int periodsAfter, Double pValue, Double adjustedPValue, String adjustment,
+                          Double confidenceLevel, Double detectableDifference) {
+
+    /** How {@code adjustment} names the correction for comparing several events. */
+    static final String ADJUSTMENT = "holm/bonferroni";
+    static final double FAMILY_ALPHA = 0.05;
 
     /** RECORDED: an event a worker entered. FIRST_USE: the first day a tool appears in the steps. */
     public enum Kind {
@@ -25,22 +42,81 @@ public record EventEffect(LocalDate date, String label, String tool, Kind kind, 
     record Marker(LocalDate date, String label, String tool, Kind kind) {
     }
 
-    static EventEffect measure(Marker marker, List<PeriodSummary> series, int window) {
-        int eventPeriod = 0;
-        while (eventPeriod < series.size() - 1 && series.get(eventPeriod).end().isBefore(marker.date())) {
-            eventPeriod++;
+    /** The windows of one marker: the non-null shares on either side. */
+    private record Windows(Marker marker, double[] before, double[] after) {
+
+        boolean compared() {
+            return before.length >= 2 && after.length >= 2;
         }
-        double[] before = shares(series, eventPeriod - window, eventPeriod);
-        double[] after = shares(series, eventPeriod + 1, eventPeriod + 1 + window);
-        if (before.length == 0 || after.length == 0) {
-            return new EventEffect(marker.date(), marker.label(), marker.tool(), marker.kind(),
-                    before.length == 0 ? null : Welch.mean(before),
-                    after.length == 0 ? null : Welch.mean(after),
-                    null, null, null, before.length, after.length);
+    }
+
+    /**
+     * @param markers in date order
+     * @param r       the lag-1 autocorrelation the trend allowed for
+     */
+    static List<EventEffect> measure(List<Marker> markers, List<PeriodSummary> series, int window, double r) {
+        int[] periods = markers.stream().mapToInt(marker -> periodOf(marker, series)).toArray();
+        List<Windows> windows = new ArrayList<>();
+        for (int i = 0; i < markers.size(); i++) {
+            // Events in one period cannot be told apart: they share its windows.
+            int previous = -1;
+            int next = series.size();
+            for (int period : periods) {
+                if (period < periods[i]) {
+                    previous = Math.max(previous, period);
+                } else if (period > periods[i]) {
+                    next = Math.min(next, period);
+                }
+            }
+            windows.add(new Windows(markers.get(i),
+                    shares(series, Math.max(periods[i] - window, previous + 1), periods[i]),
+                    shares(series, periods[i] + 1, Math.min(periods[i] + 1 + window, next))));
         }
-        Welch.Result welch = Welch.compare(before, after);
-        return new EventEffect(marker.date(), marker.label(), marker.tool(), marker.kind(), welch.meanBefore(),
-                welch.meanAfter(), welch.difference(), welch.ciLow(), welch.ciHigh(), before.length, after.length);
+        int m = (int) windows.stream().filter(Windows::compared).count();
+        double alpha = FAMILY_ALPHA / Math.max(1, m);
+        List<Welch.Result> results = windows.stream()
+                .map(w -> w.before.length == 0 || w.after.length == 0 ? null : Welch.compare(w.before, w.after, r, alpha))
+                .toList();
+        double[] adjusted = Holm.adjust(results.stream()
+                .filter(result -> result != null && result.pValue() != null)
+                .mapToDouble(Welch.Result::pValue).toArray());
+        List<EventEffect> effects = new ArrayList<>();
+        int compared = 0;
+        for (int i = 0; i < windows.size(); i++) {
+            Windows w = windows.get(i);
+            Welch.Result result = results.get(i);
+            Marker marker = w.marker;
+            if (result == null) {
+                effects.add(new EventEffect(marker.date(), marker.label(), marker.tool(), marker.kind(),
+                        w.before.length == 0 ? null : Welch.mean(w.before), w.after.length == 0 ? null : Welch.mean(w.after),
+                        null, null, null, w.before.length, w.after.length, null, null, null, null, null));
+            } else if (result.pValue() == null) {
+                effects.add(new EventEffect(marker.date(), marker.label(), marker.tool(), marker.kind(),
+                        result.meanBefore(), result.meanAfter(), result.difference(), null, null, w.before.length,
+                        w.after.length, null, null, null, null, null));
+            } else {
+                effects.add(new EventEffect(marker.date(), marker.label(), marker.tool(), marker.kind(),
+                        result.meanBefore(), result.meanAfter(), result.difference(), result.ciLow(), result.ciHigh(),
+                        w.before.length, w.after.length, result.pValue(), adjusted[compared++], ADJUSTMENT, 1 - alpha,
+                        result.detectableDifference()));
+            }
+        }
+        return effects;
+    }
+
+    /** Whether any period before the marker's own has a share: a tool first used then shows a change. */
+    static boolean hasSharesBefore(Marker marker, List<PeriodSummary> series) {
+        int period = periodOf(marker, series);
+        return shares(series, 0, period).length > 0;
+    }
+
+    /** The index of the period containing the marker's date (the last one for a date past the series). */
+    private static int periodOf(Marker marker, List<PeriodSummary> series) {
+        int period = 0;
+        while (period < series.size() - 1 && series.get(period).end().isBefore(marker.date())) {
+            period++;
+        }
+        return period;
     }
 
     /** The non-null shares of the periods from {@code from} (inclusive) to {@code to} (exclusive), clipped to the series. */

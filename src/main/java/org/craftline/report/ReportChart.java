@@ -18,6 +18,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
@@ -107,6 +108,13 @@ final class ReportChart {
         JFreeChart chart = new JFreeChart(Text.xmlSafe("Craft share, " + report.subject().describe() + ", "
                 + report.from() + " to " + report.to() + " (" + report.trend().verdict() + ")"),
                 new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+        if (report.trend().sentence() != null) {
+            // The caption: how sure the verdict is, and what the range could have shown.
+            TextTitle caption = new TextTitle(Text.xmlSafe(report.trend().sentence()),
+                    new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            caption.setPadding(new RectangleInsets(4, 8, 4, 8));
+            chart.addSubtitle(0, caption);
+        }
         chart.setBackgroundPaint(Color.WHITE);
         // Room on the right for the last date's tick label, which is centred on the plot's edge.
         chart.setPadding(new RectangleInsets(4, 4, 4, 24));

@@ -67,13 +67,14 @@ public final class ReportService {
                                              List<PeriodSummary> series, List<ToolUse> tools, List<Marker> recorded,
                                              Range range, DeskillingReport.TeamPrivacy privacy) {
         Shares shares = Shares.of(series);
+        Trend trend = Trend.of(shares.values(), range.bucket());
         // A tool first used before anything else was logged says only when logging began.
-        List<EventEffect> effects = markers(recorded, tools, periods).stream()
-                .map(marker -> EventEffect.measure(marker, series, range.window()))
-                .filter(effect -> effect.kind() == Kind.RECORDED || effect.periodsBefore() > 0)
+        List<Marker> markers = markers(recorded, tools, periods).stream()
+                .filter(marker -> marker.kind() == Kind.RECORDED || EventEffect.hasSharesBefore(marker, series))
                 .toList();
+        List<EventEffect> effects = EventEffect.measure(markers, series, range.window(), trend.lag1Autocorrelation());
         return new DeskillingReport(subject, range.from(), range.to(), range.bucket(), range.window(), series,
-                Trend.of(shares.values()), ChangePoint.detect(series, shares), effects, tools, privacy);
+                trend, ChangePoint.detect(series, shares), effects, tools, privacy);
     }
 
     /**

@@ -93,6 +93,10 @@ class TrendPageTest {
         List<WebElement> periods = session.browser.driver.findElements(By.cssSelector("#periods-body tr"));
         assertThat(periods).hasSize(8);
         String svg = chart("worker=" + handle, "2023-02-06", "2023-04-02");
+        String verdict = session.browser.find("trend-verdict").getText();
+        assertThat(verdict).as("the verdict allows for runs of similar weeks").contains("allowing for runs of similar weeks");
+        String words = verdict.substring(verdict.indexOf(". ") + 2);
+        assertThat(svg).as("the chart's caption says what the page says").contains(words);
         assertThat(count(svg, "<g id='period-")).as("one point per period in the chart").isEqualTo(8);
         assertThat(svg).contains("<title>Week of 2023-03-06: craft share 17% of 360 minutes</title>");
         assertThat(session.browser.find("trend-chart").getAttribute("alt")).contains("fell from 83%");
@@ -146,6 +150,9 @@ class TrendPageTest {
         showTrend("2023-02-06", "2023-03-12");
         session.browser.waitForText("trend-verdict", "Team " + team + "'s craft share");
         waitForChart();
+        assertThat(session.browser.find("trend-verdict").getText()).as("four weeks cannot show a trend")
+                .contains("no clear trend, allowing for runs of similar weeks")
+                .contains("With only 4 weeks no steady change could show: too short to tell");
         assertThat(session.browser.find("trend-privacy").getText()).startsWith("1 of 5 periods are hidden for privacy");
         session.browser.find("periods-details").findElement(By.tagName("summary")).click();
         List<WebElement> rows = session.browser.driver.findElements(By.cssSelector("#periods-body tr"));

@@ -24,22 +24,64 @@ class AdjustedMannKendallTest {
 
     @Test
     void positivelyCorrelatedSeries_widensTheVariance() {
-        // DESIGN.md's Mann-Kendall series: detrended r1 = 0.16277, corrected r = (14 r1 + 1) / 10.
-        double[] x = {12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7};
+        // PELT cuts it in half, but the shift (2.2 points) is under 3 SDs of the noise around the
+        // halves' means, so the residuals are around the Theil-Sen line: r1 = 0.018623, corrected
+        // r = (8 r1 + 2) / 3; worked in numpy from the class's formulas.
+        double[] x = {10.2, 12.9, 13.5, 12.1, 11.8, 14.6, 15.9, 15.1};
+        double slope = TheilSen.estimate(x, MannKendall.test(x).varS()).slope();
+        assertThat(ShiftDetector.changePoints(x)).containsExactly(4);
+        assertThat(NoiseResiduals.of(x, slope)).containsExactly(NoiseResiduals.aroundLine(x, slope));
 
         AdjustedMannKendall.Result result = adjusted(x);
 
         assertThat(result.method()).isEqualTo("lettenmaier-ar1-bias-corrected");
-        assertThat(result.lag1Autocorrelation()).isCloseTo(0.327872, within(1e-6));
-        assertThat(result.varS()).isCloseTo(561.19971, within(1e-4));
-        assertThat(result.effectivePeriods()).isCloseTo(8.298888, within(1e-6));
-        assertThat(result.z()).isCloseTo(2.237264, within(1e-6));
-        assertThat(result.pValue()).isCloseTo(0.025269, within(1e-6));
+        assertThat(result.lag1Autocorrelation()).isCloseTo(0.716328, within(1e-6));
+        assertThat(result.varS()).isCloseTo(159.253399, within(1e-5));
+        assertThat(result.effectivePeriods()).isCloseTo(3.281981, within(1e-6));
+        assertThat(result.z()).isCloseTo(1.188631, within(1e-6));
+        assertThat(result.pValue()).isCloseTo(0.234585, within(1e-6));
+    }
+
+    @Test
+    void aClearShift_isNotReadAsCorrelatedWeeks() {
+        // The design's Mann-Kendall known-answer series shifts up after its 10th value by 5.47, 3.1 times the SD
+        // around the two means (1.787): the residuals are taken around those means, whose r1 is
+        // -0.1666, so r = 0 and the plain variance stands. Around the line, r would be 0.33.
+        double[] x = {12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7};
+        assertThat(ShiftDetector.changePoints(x)).containsExactly(10);
+
+        AdjustedMannKendall.Result result = adjusted(x);
+
+        assertThat(AdjustedMannKendall.lag1(NoiseResiduals.of(x, 0.566667))).isCloseTo(-0.166559, within(1e-6));
+        assertThat(result.lag1Autocorrelation()).isZero();
+        assertThat(result.varS()).isCloseTo(332.667, within(1e-3));
+        assertThat(result.pValue()).isCloseTo(0.003663, within(1e-6));
+    }
+
+    @Test
+    void aSteadyFall_cutIntoLevels_keepsTheLine() {
+        // PELT cuts a clean fall into levels 3+ SDs apart, but the line fits it better (BIC), and
+        // residuals around the levels would carry each level's own slope as false correlation.
+        double[] x = {62, 60, 63, 58, 57, 59, 55, 52, 54, 50, 48, 51, 47, 45, 46, 44};
+        assertThat(ShiftDetector.changePoints(x)).isNotEmpty();
+
+        assertThat(NoiseResiduals.of(x, -1.25)).containsExactly(NoiseResiduals.aroundLine(x, -1.25));
+    }
+
+    @Test
+    void aSmallShift_leavesTheLine() {
+        // The same series with its last four values 2 lower: PELT now cuts after the 8th value, a
+        // shift of 2.9 points, under 3 SDs, so the residuals stay around the line.
+        double[] x = {12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 17.0, 16.3, 18.1, 19.7};
+        assertThat(ShiftDetector.changePoints(x)).containsExactly(8);
+        double slope = TheilSen.estimate(x, MannKendall.test(x).varS()).slope();
+
+        assertThat(NoiseResiduals.of(x, slope)).containsExactly(NoiseResiduals.aroundLine(x, slope));
     }
 
     @Test
     void negativelyCorrelatedResiduals_leaveThePlainTest() {
-        // The issue's worked example: its detrended residuals alternate (r1 = -0.381), so r = 0.
+        // The design's worked example: its detrended residuals alternate (r1 = -0.381), so r = 0.
         double[] x = {62, 60, 63, 58, 57, 59, 55, 52, 54, 50, 48, 51, 47, 45, 46, 44};
 
         AdjustedMannKendall.Result result = adjusted(x);
@@ -54,21 +96,26 @@ class AdjustedMannKendallTest {
     void correction_isFlooredAndCapped() {
         assertThat(AdjustedMannKendall.correctedLag1(-0.5, 26)).isZero();
         assertThat(AdjustedMannKendall.correctedLag1(0.9, 12)).isEqualTo(0.95);
-        assertThat(AdjustedMannKendall.correctedLag1(0.5, 26)).isCloseTo(14.0 / 22, within(1e-12));
-        assertThat(AdjustedMannKendall.correctedLag1(0.3, 4)).isEqualTo(0.3);
+        assertThat(AdjustedMannKendall.correctedLag1(0.5, 26)).isCloseTo(15.0 / 21, within(1e-12));
+        assertThat(AdjustedMannKendall.correctedLag1(0.3, 5)).isEqualTo(0.3);
     }
 
     @Property(tries = 50)
-    void lag1_ofAStraightLine_afterItsOwnSlope_isZero(@ForAll @DoubleRange(min = -5, max = 5) double slope) {
+    void aStraightLine_orAFlatStep_hasNoCorrelationToAllowFor(@ForAll @DoubleRange(min = -5, max = 5) double slope,
+                                                               @ForAll @DoubleRange(min = 0, max = 1) double step) {
         double[] line = new double[20];
+        double[] steps = new double[20];
         for (int i = 0; i < line.length; i++) {
             line[i] = 50 + slope * i;
+            steps[i] = i < 10 ? 0.8333333333 : 0.8333333333 - step;
         }
-        assertThat(AdjustedMannKendall.lag1(AdjustedMannKendall.detrended(line, slope))).isZero();
+        assertThat(adjusted(line).lag1Autocorrelation()).isZero();
+        assertThat(adjusted(steps).lag1Autocorrelation()).isZero();
+        assertThat(adjusted(steps).effectivePeriods()).isEqualTo(20);
     }
 
     /**
-     * The targets the method was chosen for (issue 21), on a fixed seed: weekly shares with SD 8
+     * The targets the method was chosen for, on a fixed seed: weekly shares with SD 8
      * points and AR(1) noise. A statistical property of the method, not a timing.
      */
     @Test
