@@ -42,6 +42,20 @@ final class BenchServer {
         return builder.start();
     }
 
+    /**
+     * The server's environment for a database and a pair of ports ({@code port}, and {@code port + 1}
+     * for the admin side), with a fixed admin token.
+     */
+    static Map<String, String> env(String url, String user, String password, String adminToken, Path work, int port) {
+        return Map.of(
+                "CRAFTLINE_DB_URL", url,
+                "CRAFTLINE_DB_DRIVER", url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver",
+                "CRAFTLINE_DB_USER", user, "CRAFTLINE_DB_PASSWORD", password,
+                "CRAFTLINE_ADMIN_TOKEN", adminToken,
+                "CRAFTLINE_ADMIN_TOKEN_FILE", work.resolve("admin-token").toString(),
+                "CRAFTLINE_PORT", String.valueOf(port), "CRAFTLINE_ADMIN_PORT", String.valueOf(port + 1));
+    }
+
     /** One of the jar's commands ({@code db migrate config.yml}), to its end; fails if it does. */
     static void run(Map<String, String> env, Path log, String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of(java(), "-jar", "target/craftline.jar"));
@@ -86,6 +100,24 @@ final class BenchServer {
         HTTP.send(HttpRequest.newBuilder(URI.create(admin + "/tasks/gc")).POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.discarding());
         return gauges(admin).path("jvm.memory.heap.used").path("value").asLong();
+    }
+
+    /** A JSON request with a bearer token; a body of null sends a GET. */
+    static HttpResponse<String> send(String url, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + token);
+        if (json != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Fails the benchmark, with the start of the answer, unless it has the status. */
+    static void expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": "
+                    + response.body().substring(0, Math.min(500, response.body().length())));
+        }
     }
 
     static String met(boolean met) {

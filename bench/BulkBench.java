@@ -59,13 +59,7 @@ public final class BulkBench {
         String password = System.getProperty("db.password", "");
         boolean postgres = url.startsWith("jdbc:postgresql:");
         int port = Integer.getInteger("port", 18680);
-        Map<String, String> env = Map.of(
-                "CRAFTLINE_DB_URL", url,
-                "CRAFTLINE_DB_DRIVER", postgres ? "org.postgresql.Driver" : "org.h2.Driver",
-                "CRAFTLINE_DB_USER", user, "CRAFTLINE_DB_PASSWORD", password,
-                "CRAFTLINE_ADMIN_TOKEN", ADMIN_TOKEN,
-                "CRAFTLINE_ADMIN_TOKEN_FILE", work.resolve("admin-token").toString(),
-                "CRAFTLINE_PORT", String.valueOf(port), "CRAFTLINE_ADMIN_PORT", String.valueOf(port + 1));
+        Map<String, String> env = BenchServer.env(url, user, password, ADMIN_TOKEN, work, port);
         Map<String, String> rawEnv = new java.util.HashMap<>(env);
         rawEnv.put("CRAFTLINE_DB_URL", rawUrl);
         rawEnv.put("CRAFTLINE_DB_DRIVER", rawUrl.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver");
@@ -91,11 +85,11 @@ public final class BulkBench {
             // Warm-up: a small batch for another worker, so the JIT is not what is measured.
             post(base + "/api/workers", "application/json", "{\"handle\":\"warm\",\"displayName\":\"Warm\"}".getBytes());
             for (int b = 0; b < 3; b++) {
-                expect(201, post(base + "/api/tasks/batch", "application/json", batch("warm", b).getBytes()));
+                BenchServer.expect(201, post(base + "/api/tasks/batch", "application/json", batch("warm", b).getBytes()));
             }
             long started = System.nanoTime();
             for (int b = 0; b < BATCHES; b++) {
-                expect(201, post(base + "/api/tasks/batch", "application/json", batch("bench", b).getBytes()));
+                BenchServer.expect(201, post(base + "/api/tasks/batch", "application/json", batch("bench", b).getBytes()));
             }
             double served = (double) BATCHES * TASKS * STEPS / ((System.nanoTime() - started) / 1e9);
             rows.add(new String[] {"raw JDBC batch inserts, tasks and steps, fresh database",
@@ -132,7 +126,7 @@ public final class BulkBench {
             double importSeconds = (System.nanoTime() - importStarted) / 1e9;
             importing.set(false);
             sampler.join();
-            expect(201, imported);
+            BenchServer.expect(201, imported);
             long after = BenchServer.heapAfterGc(admin);
             JsonNode report = JSON.readTree(imported.body());
             rows.add(new String[] {String.format(Locale.ROOT, "Toggl import, %.1f MiB, %d rows, one request",
@@ -292,12 +286,4 @@ public final class BulkBench {
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
-
-    static void expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": "
-                    + response.body().substring(0, Math.min(500, response.body().length())));
-        }
-    }
-
 }

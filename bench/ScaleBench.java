@@ -90,15 +90,7 @@ public final class ScaleBench {
         PASSWORD = System.getProperty("db.password", "");
         int port = Integer.getInteger("port", 18580);
         int adminPort = port + 1;
-        Map<String, String> env = Map.of(
-                "CRAFTLINE_DB_URL", url,
-                "CRAFTLINE_DB_DRIVER", postgres ? "org.postgresql.Driver" : "org.h2.Driver",
-                "CRAFTLINE_DB_USER", USER,
-                "CRAFTLINE_DB_PASSWORD", PASSWORD,
-                "CRAFTLINE_ADMIN_TOKEN", ADMIN_TOKEN,
-                "CRAFTLINE_ADMIN_TOKEN_FILE", work.resolve("admin-token").toString(),
-                "CRAFTLINE_PORT", String.valueOf(port),
-                "CRAFTLINE_ADMIN_PORT", String.valueOf(adminPort));
+        Map<String, String> env = BenchServer.env(url, USER, PASSWORD, ADMIN_TOKEN, work, port);
         DATABASE = postgres ? "PostgreSQL" : "H2 file";
 
         long started = System.nanoTime();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# How sure a verdict is (issue 21): false alarms and power of plain Mann-Kendall and the report's
-# adjusted test on simulated weekly shares, 2,000 series a cell, seeded. Prints a table and writes
-# it to bench/results/validity.md. About half a minute; not part of `mvn -B verify`.
+# How sure a verdict is: false alarms and power of plain Mann-Kendall and the report's
+# adjusted test on simulated weekly shares (2,000 series a cell), and the verdict's targets through the
+# HTTP API of the jar (1,000 simulated workers a row). Seeded. Prints the tables and writes
+# them to bench/results/validity.md. A few minutes; not part of `mvn -B verify`.
 #
 #   mvn -B -DskipTests package && bench/validity-bench.sh
 set -euo pipefail
