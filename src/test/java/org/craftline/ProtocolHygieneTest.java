@@ -84,7 +84,7 @@ class ProtocolHygieneTest {
         assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
     }
 
-    /** Dropwizard's fuzzy enum reading, as README documents it: case and spaces aside. */
+    /** Dropwizard's fuzzy enum reading, as docs/api.md documents it: case and spaces aside. */
     @Test
     void enumValuesInBodies_areReadAsDocumented() {
         java.util.function.Function<String, String> body = mode -> "{\"worker\":\"" + worker

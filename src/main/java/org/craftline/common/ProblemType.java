@@ -6,7 +6,7 @@ import org.craftline.common.Problem.FieldError;
 /**
  * Every kind of failure the API reports, with its problem {@code type}, {@code title} and status:
  * the one table that {@link ApiException} and every exception mapper build problem bodies from.
- * README's API section lists the same table for clients.
+ * docs/api.md lists the same table for clients (ProblemTypeTest holds them together).
  */
 public enum ProblemType {
     /** A request the server cannot read, for a reason none of the types below names. */

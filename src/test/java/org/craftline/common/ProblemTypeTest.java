@@ -16,8 +16,8 @@ class ProblemTypeTest {
 
     @ParameterizedTest
     @EnumSource(ProblemType.class)
-    void readme_listsEveryTypeWithItsStatus(ProblemType type) throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void apiReference_listsEveryTypeWithItsStatus(ProblemType type) throws IOException {
+        String readme = Files.readString(Path.of("docs", "api.md"));
 
         assertThat(readme).contains("| `" + type.uri() + "` | " + type.status() + " |");
     }

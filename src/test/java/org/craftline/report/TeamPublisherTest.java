@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
- * README promises that an instance on a read-only replica publishes nothing and shows due weeks as
+ * docs/security.md promises that an instance on a read-only replica publishes nothing and shows due weeks as
  * pending until the primary has published them. An H2 file opened read-only stands in for the
  * replica (it refuses writes as PostgreSQL's hot standby does, with its own SQLSTATE).
  */
