@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.craftline.common.Dialect;
 import org.craftline.task.DayRollup;
 import org.craftline.task.Mode;
 import org.craftline.task.Step;
@@ -53,8 +54,8 @@ public final class BulkBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("craftline-bulk");
-        String url = System.getProperty("db.url", "jdbc:h2:" + work.resolve("served") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
-        String rawUrl = System.getProperty("db.rawUrl", "jdbc:h2:" + work.resolve("raw") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+        String url = System.getProperty("db.url", Dialect.h2FileUrl(work.resolve("served")));
+        String rawUrl = System.getProperty("db.rawUrl", Dialect.h2FileUrl(work.resolve("raw")));
         String user = System.getProperty("db.user", "craftline");
         String password = System.getProperty("db.password", "");
         boolean postgres = url.startsWith("jdbc:postgresql:");
@@ -68,7 +69,7 @@ public final class BulkBench {
         // The same again with the day and tool rollup rows the service keeps for those days, in a
         // second fresh database: what the rows a batch must write cost the database alone.
         String rollupUrl = System.getProperty("db.rollupUrl",
-                "jdbc:h2:" + work.resolve("raw-rollups") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+                Dialect.h2FileUrl(work.resolve("raw-rollups")));
         Map<String, String> rollupEnv = new java.util.HashMap<>(rawEnv);
         rollupEnv.put("CRAFTLINE_DB_URL", rollupUrl);
         BenchServer.run(rollupEnv, work.resolve("migrate-rollups.log"), "db", "migrate", "config.yml");

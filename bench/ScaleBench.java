@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.craftline.common.Dialect;
 import org.craftline.task.DayRollup;
 import org.craftline.task.Discretion;
 import org.craftline.task.Mediation;
@@ -84,7 +85,7 @@ public final class ScaleBench {
         Path work = Files.createTempDirectory("craftline-bench");
         // -Ddb.url=jdbc:postgresql://... (an empty database) measures PostgreSQL; by default a fresh H2 file.
         String url = System.getProperty("db.url",
-                "jdbc:h2:" + work.resolve("craftline") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+                Dialect.h2FileUrl(work.resolve("craftline")));
         boolean postgres = url.startsWith("jdbc:postgresql:");
         USER = System.getProperty("db.user", "craftline");
         PASSWORD = System.getProperty("db.password", "");

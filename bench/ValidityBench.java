@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.craftline.common.Dialect;
 import org.craftline.report.stats.AdjustedMannKendall;
 import org.craftline.report.stats.DetectableTrend;
 import org.craftline.report.stats.MannKendall;
@@ -142,7 +143,7 @@ public class ValidityBench {
     static String apiTargets() throws Exception {
         Path work = Files.createTempDirectory("craftline-validity");
         int port = Integer.getInteger("port", 18780);
-        String url = "jdbc:h2:" + work.resolve("craftline") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+        String url = Dialect.h2FileUrl(work.resolve("craftline"));
         Map<String, String> env = BenchServer.env(url, "craftline", "", ADMIN_TOKEN, work, port);
         BenchServer.run(env, work.resolve("migrate.log"), "db", "migrate", "config.yml");
         Process server = BenchServer.start(env, work.resolve("server.log"));

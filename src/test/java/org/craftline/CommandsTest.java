@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Path;
 import java.util.Map;
+import org.craftline.common.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +24,7 @@ class CommandsTest {
 
     private Map<String, String> environment() {
         return Map.of(
-                "CRAFTLINE_DB_URL", "jdbc:h2:" + database.toAbsolutePath() + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
+                "CRAFTLINE_DB_URL", Dialect.h2FileUrl(database),
                 "CRAFTLINE_ADMIN_TOKEN_FILE", database.resolveSibling("admin-token").toString(),
                 "CRAFTLINE_PORT", "0", "CRAFTLINE_ADMIN_PORT", "0");
     }

@@ -11,6 +11,7 @@ import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
 import java.util.Map;
 import org.apache.commons.text.StringSubstitutor;
+import org.craftline.common.Dialect;
 import org.junit.jupiter.api.Test;
 
 /** The shipped config.yml, read as the server reads it, with a chosen environment. */
@@ -38,7 +39,7 @@ class ConfigurationTest {
         assertThat(port(config, false)).isEqualTo(8080);
         assertThat(port(config, true)).isEqualTo(8081);
         assertThat(config.getDataSourceFactory().getUrl())
-                .isEqualTo("jdbc:h2:./data/craftline;WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+                .isEqualTo("jdbc:h2:./data/craftline" + Dialect.H2_FILE_SETTINGS);
         assertThat(config.getDataSourceFactory().getDriverClass()).isEqualTo("org.h2.Driver");
         assertThat(config.getAuth().getAdminToken()).isEmpty();
         assertThat(config.getAuth().getAdminTokenFile()).isEqualTo("./data/admin-token");

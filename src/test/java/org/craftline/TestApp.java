@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.craftline.common.Clocks;
+import org.craftline.common.Dialect;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -138,7 +139,7 @@ public final class TestApp {
      */
     private static Map<String, String> databaseSettings(Path databaseFile) {
         if (TestDatabases.current() == TestDatabases.H2) {
-            return Map.of("database.url", "jdbc:h2:" + databaseFile.toAbsolutePath() + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+            return Map.of("database.url", Dialect.h2FileUrl(databaseFile));
         }
         PostgresCluster cluster = PostgresCluster.get();
         String name = postgresDatabaseName(databaseFile);
@@ -161,7 +162,7 @@ public final class TestApp {
 
     /** An H2 file database, whichever database the run is on, as environment variables for config.yml. */
     public static Map<String, String> h2Environment(Path databaseFile) {
-        return Map.of("CRAFTLINE_DB_URL", "jdbc:h2:" + databaseFile.toAbsolutePath() + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
+        return Map.of("CRAFTLINE_DB_URL", Dialect.h2FileUrl(databaseFile),
                 "CRAFTLINE_DB_DRIVER", "org.h2.Driver", "CRAFTLINE_DB_USER", "craftline", "CRAFTLINE_DB_PASSWORD", "");
     }
 

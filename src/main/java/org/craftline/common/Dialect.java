@@ -74,6 +74,18 @@ public enum Dialect {
         }
     };
 
+    /**
+     * The settings every embedded H2 file of Craftline's is opened with, as config.yml's default
+     * URL has them: commits written at once ({@code WRITE_DELAY=0}: H2 otherwise holds them for
+     * 500 ms, and a kill -9 loses them) and no trace file beside the database.
+     */
+    public static final String H2_FILE_SETTINGS = ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+
+    /** The JDBC URL of an H2 database in {@code file} (without H2's .mv.db suffix), with {@link #H2_FILE_SETTINGS}. */
+    public static String h2FileUrl(java.nio.file.Path file) {
+        return "jdbc:h2:" + file.toAbsolutePath() + H2_FILE_SETTINGS;
+    }
+
     public static Dialect of(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);
         if (url.startsWith("jdbc:postgresql:")) {
