@@ -11,21 +11,12 @@ public final class Text {
     }
 
     /**
-     * The text without the characters XML 1.0 cannot hold (C0 controls other than tab, newline and
-     * carriage return, U+FFFE, U+FFFF and unpaired surrogates), for output that must parse as XML
-     * whatever was stored.
+     * The text without the characters {@link TextRules} refuses, for output that must parse as XML
+     * whatever was stored (text stored before the rule was enforced, or by hand).
      */
     public static String xmlSafe(String text) {
         StringBuilder safe = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-            if (allowed) {
-                safe.appendCodePoint(c);
-            }
-        }
+        text.codePoints().filter(TextRules::allowed).forEach(safe::appendCodePoint);
         return safe.toString();
     }
 }

@@ -15,21 +15,23 @@ public final class TextRules {
 
     /** The index of the first character the rule refuses, or -1 when the text is fine. */
     public static int firstRefused(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!allowed(c)) {
                 return i;
             }
-            boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-            if (control || Character.isLowSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
-                return i;
-            }
+            i += Character.charCount(c);
         }
         return -1;
+    }
+
+    /**
+     * XML 1.0's {@code Char}: tab, line feed, carriage return, and U+0020 to U+10FFFF but for the
+     * surrogates (a lone one arrives here as itself) and U+FFFE, U+FFFF.
+     */
+    public static boolean allowed(int codePoint) {
+        return codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD || (codePoint >= 0x20 && codePoint <= 0xD7FF)
+                || (codePoint >= 0xE000 && codePoint <= 0xFFFD) || (codePoint >= 0x10000 && codePoint <= 0x10FFFF);
     }
 
     public static boolean isAllowed(String text) {
