@@ -18,7 +18,7 @@ public abstract class DatabaseCommand extends OperatorCommand {
         super(name, description);
     }
 
-    /** The command's work; an {@link IllegalArgumentException} is the user's mistake, told in its message. */
+    /** The command's work; a {@link org.craftline.common.UsageException} is the user's mistake, told in its message. */
     protected abstract void run(Jdbi jdbi, Namespace namespace, CraftlineConfiguration configuration) throws Exception;
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.craftline.common.SqlStates;
+import org.craftline.common.UsageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,11 @@ public abstract class OperatorCommand extends ConfiguredCommand<CraftlineConfigu
         super(name, description);
     }
 
-    /** The command's work; an {@link IllegalArgumentException} is the user's mistake, told in its message. */
+    /** The command's work; a {@link UsageException} is the user's mistake, told in its message. */
     protected abstract void execute(Bootstrap<CraftlineConfiguration> bootstrap, Namespace namespace,
                                     CraftlineConfiguration configuration) throws Exception;
 
-    /** Checks the arguments before anything is touched; throws {@link IllegalArgumentException}. */
+    /** Checks the arguments before anything is touched; throws {@link UsageException}. */
     protected void checkArguments(Namespace namespace) {
     }
 
@@ -69,7 +70,7 @@ public abstract class OperatorCommand extends ConfiguredCommand<CraftlineConfigu
             return "the H2 database (" + databaseUrl + ") is open in a running Craftline server, and H2 lets one "
                     + "process use it at a time. " + whileTheServerRuns();
         }
-        if (error instanceof IllegalArgumentException) {
+        if (error instanceof UsageException) {
             return error.getMessage();
         }
         if (error instanceof FileNotFoundException || error instanceof NoSuchFileException) {

@@ -11,6 +11,7 @@ import org.craftline.DatabaseCommand;
 import org.craftline.common.Clocks;
 import org.craftline.common.Dates;
 import org.craftline.common.Role;
+import org.craftline.common.UsageException;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
@@ -51,7 +52,7 @@ public final class TokenCommand extends DatabaseCommand {
     protected void checkArguments(Namespace namespace) {
         Role role = Role.valueOf(namespace.getString("role"));
         if (namespace.getString("worker") == null && role != Role.ADMIN) {
-            throw new IllegalArgumentException("--worker is required for a " + role + " token");
+            throw new UsageException("--worker is required for a " + role + " token");
         }
         expiry(namespace.getInt("days"), Clocks.system());
     }
@@ -61,7 +62,7 @@ public final class TokenCommand extends DatabaseCommand {
         Role role = Role.valueOf(namespace.getString("role"));
         String handle = namespace.getString("worker");
         Worker owner = handle == null ? null : jdbi.onDemand(WorkerDao.class).findByHandle(handle)
-                .orElseThrow(() -> new IllegalArgumentException("No worker with handle '" + handle + "'"));
+                .orElseThrow(() -> new UsageException("No worker with handle '" + handle + "'"));
         Clock clock = Clocks.system();
         Instant expiresAt = expiry(namespace.getInt("days"), clock);
         IssuedToken issued = new TokenIssuer(jdbi.onDemand(TokenDao.class), clock)
@@ -78,11 +79,11 @@ public final class TokenCommand extends DatabaseCommand {
             return null;
         }
         if (days < 1) {
-            throw new IllegalArgumentException("--expires-in-days must be at least 1");
+            throw new UsageException("--expires-in-days must be at least 1");
         }
         Instant expiresAt = clock.instant().plus(Duration.ofDays(days));
         if (expiresAt.isAfter(Dates.LAST.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            throw new IllegalArgumentException("--expires-in-days must end by " + Dates.LAST
+            throw new UsageException("--expires-in-days must end by " + Dates.LAST
                     + "; for a token that never expires, leave it out");
         }
         return expiresAt;

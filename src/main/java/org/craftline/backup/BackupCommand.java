@@ -22,6 +22,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.OperatorCommand;
+import org.craftline.common.UsageException;
 
 /**
  * {@code java -jar craftline.jar backup --to FILE.zip config.yml}: a consistent backup of the H2
@@ -83,7 +84,7 @@ public final class BackupCommand extends OperatorCommand {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = readJson(response.body());
         if (response.statusCode() != 200) {
-            throw new IllegalArgumentException("the server on admin port " + adminPort + " did not back up: "
+            throw new UsageException("the server on admin port " + adminPort + " did not back up: "
                     + body.path("detail").asText("it answered " + response.statusCode()));
         }
         return body.path("bytes").asLong();
@@ -104,7 +105,7 @@ public final class BackupCommand extends OperatorCommand {
                 && server.getAdminConnectors().get(0) instanceof HttpConnectorFactory connector) {
             return connector.getPort();
         }
-        throw new IllegalArgumentException("backup needs the server's admin port: configure server.adminConnectors "
+        throw new UsageException("backup needs the server's admin port: configure server.adminConnectors "
                 + "with an http connector, as config.yml does");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.craftline.common.Problem;
 import org.craftline.common.ProblemType;
+import org.craftline.common.UsageException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +36,14 @@ public final class BackupServlet extends HttpServlet {
         String to = request.getParameter("to");
         try {
             if (to == null || !Path.of(to).isAbsolute()) {
-                throw new IllegalArgumentException("give the backup's absolute path as ?to=/path/to/backup.zip");
+                throw new UsageException("give the backup's absolute path as ?to=/path/to/backup.zip");
             }
             long bytes = jdbi.withHandle(handle -> H2Backup.backUp(handle.getConnection(), Path.of(to)));
             LOG.info("Backed up the database to {} ({} bytes)", to, bytes);
             response.setContentType("application/json");
             json.writeValue(response.getOutputStream(), Map.of("file", Path.of(to).toAbsolutePath().normalize().toString(),
                     "bytes", bytes));
-        } catch (IllegalArgumentException refused) {
+        } catch (UsageException refused) {
             problem(response, ProblemType.BAD_REQUEST, refused.getMessage());
         } catch (Exception failed) {
             LOG.error("The backup to {} failed", to, failed);

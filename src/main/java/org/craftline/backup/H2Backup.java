@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.craftline.common.UsageException;
 
 /**
  * Backups of the embedded H2 database. A backup is H2's own {@code BACKUP TO}, which copies the
@@ -32,7 +33,7 @@ public final class H2Backup {
     public static Path databasePath(String jdbcUrl) {
         String url = jdbcUrl.replaceAll(";.*", "");
         if (!url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
-            throw new IllegalArgumentException("backup and restore are for the embedded H2 database; the configured "
+            throw new UsageException("backup and restore are for the embedded H2 database; the configured "
                     + "database is " + url.replaceAll("[?].*", "") + ". For PostgreSQL, use pg_dump and "
                     + "pg_restore, or point-in-time recovery (see README, Backups)");
         }
@@ -40,7 +41,7 @@ public final class H2Backup {
         if (path.startsWith("file:")) {
             path = path.substring("file:".length());
         } else if (path.matches("(?i)(mem|tcp|ssl|zip|nio\\w*|split|async|retry):.*")) {
-            throw new IllegalArgumentException("backup and restore need an H2 database in a file, not " + url);
+            throw new UsageException("backup and restore need an H2 database in a file, not " + url);
         }
         if (path.startsWith("~")) {
             path = System.getProperty("user.home") + path.substring(1);
@@ -52,13 +53,13 @@ public final class H2Backup {
     public static Path backupTarget(String file) {
         Path zip = Path.of(file).toAbsolutePath().normalize();
         if (!zip.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            throw new IllegalArgumentException("the backup is a zip file: give a name ending in .zip, not " + zip);
+            throw new UsageException("the backup is a zip file: give a name ending in .zip, not " + zip);
         }
         if (Files.exists(zip)) {
-            throw new IllegalArgumentException(zip + " exists already; a backup never overwrites a file");
+            throw new UsageException(zip + " exists already; a backup never overwrites a file");
         }
         if (!Files.isDirectory(zip.getParent())) {
-            throw new IllegalArgumentException("there is no folder " + zip.getParent() + " to put the backup in");
+            throw new UsageException("there is no folder " + zip.getParent() + " to put the backup in");
         }
         return zip;
     }
@@ -81,14 +82,14 @@ public final class H2Backup {
     public static void restore(Path zip, Path database) throws IOException {
         Path file = database.resolveSibling(database.getFileName() + FILE_ENDING);
         if (Files.exists(file)) {
-            throw new IllegalArgumentException(file + " exists already; restore into a new data directory (set "
+            throw new UsageException(file + " exists already; restore into a new data directory (set "
                     + "CRAFTLINE_DB_URL to a database that does not exist yet): a restore never overwrites a database");
         }
         requireBackupFile(zip);
         try (ZipFile backup = openZip(zip)) {
             ZipEntry entry = backup.stream().filter(candidate -> candidate.getName().endsWith(FILE_ENDING)
                             && !candidate.getName().contains("/")).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(zip + " holds no H2 database: is it a Craftline backup?"));
+                    .orElseThrow(() -> new UsageException(zip + " holds no H2 database: is it a Craftline backup?"));
             Files.createDirectories(file.getParent());
             Path partial = Files.createTempFile(file.getParent(), database.getFileName().toString(), ".restoring");
             try (InputStream in = backup.getInputStream(entry)) {
@@ -103,7 +104,7 @@ public final class H2Backup {
     /** Checks that a backup to restore from is there. */
     public static void requireBackupFile(Path zip) {
         if (!Files.isRegularFile(zip)) {
-            throw new IllegalArgumentException("there is no backup file " + zip.toAbsolutePath());
+            throw new UsageException("there is no backup file " + zip.toAbsolutePath());
         }
     }
 
@@ -111,7 +112,7 @@ public final class H2Backup {
         try {
             return new ZipFile(zip.toFile());
         } catch (java.util.zip.ZipException e) {
-            throw new IllegalArgumentException(zip + " is not a zip file: is it a Craftline backup?");
+            throw new UsageException(zip + " is not a zip file: is it a Craftline backup?");
         }
     }
 }

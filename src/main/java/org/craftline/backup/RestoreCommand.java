@@ -12,6 +12,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.OperatorCommand;
+import org.craftline.common.UsageException;
 
 /**
  * {@code java -jar craftline.jar restore --from FILE.zip config.yml}: puts a backup where the
@@ -52,7 +53,7 @@ public final class RestoreCommand extends OperatorCommand {
         } catch (SQLException unreadable) {
             // Leave no database behind that the server would start on and fail.
             Files.deleteIfExists(databasePath.resolveSibling(databasePath.getFileName() + H2Backup.FILE_ENDING));
-            throw new IllegalArgumentException(zip + " does not open as a Craftline database: "
+            throw new UsageException(zip + " does not open as a Craftline database: "
                     + unreadable.getMessage().lines().findFirst().orElse(""));
         }
         System.out.println("Restored " + zip + " into " + databasePath + H2Backup.FILE_ENDING + " (" + tasks

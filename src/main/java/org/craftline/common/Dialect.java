@@ -94,7 +94,7 @@ public enum Dialect {
         if (url.startsWith("jdbc:h2:")) {
             return H2;
         }
-        throw new IllegalArgumentException("Craftline runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql:...), not "
+        throw new UsageException("Craftline runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql:...), not "
                 + jdbcUrl.replaceAll("[?;].*", ""));
     }
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import org.craftline.NoDatabase;
+import org.craftline.common.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,12 +34,12 @@ class H2BackupTest {
     @Test
     void databasePath_refusesWhatIsNoH2File() {
         assertThatThrownBy(() -> H2Backup.databasePath("jdbc:postgresql://db/craftline?password=secret"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pg_dump")
+                .isInstanceOf(UsageException.class).hasMessageContaining("pg_dump")
                 .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> H2Backup.databasePath("jdbc:h2:mem:test"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in a file");
+                .isInstanceOf(UsageException.class).hasMessageContaining("in a file");
         assertThatThrownBy(() -> H2Backup.databasePath("jdbc:h2:tcp://localhost/~/test"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in a file");
+                .isInstanceOf(UsageException.class).hasMessageContaining("in a file");
     }
 
     @Test
