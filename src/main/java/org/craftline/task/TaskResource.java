@@ -24,14 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
 import org.craftline.common.Locations;
 import org.craftline.common.Params;
-import org.craftline.common.Problem.FieldError;
 import org.craftline.common.Role;
 import org.craftline.common.Text;
 import org.craftline.idempotency.IdempotencyKeys;
@@ -91,30 +88,12 @@ public class TaskResource {
                 hook -> tasks.createAll(batch, hook));
     }
 
-    /**
-     * Each item with its owner. An unknown worker is an error of its item ({@code tasks[i].worker}),
-     * all of them reported together; a worker token naming anyone else is refused outright (403).
-     */
+    /** Each item with its owner ({@link Workers#owners}: errors name their item). */
     private List<NewTask> owned(Caller caller, List<TaskRequest> requests) {
+        List<Worker> owners = workers.owners(caller, requests.stream().map(TaskRequest::worker).toList(), "tasks");
         List<NewTask> batch = new ArrayList<>(requests.size());
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, Worker> owners = new HashMap<>();
         for (int i = 0; i < requests.size(); i++) {
-            TaskRequest request = requests.get(i);
-            try {
-                Worker owner = owners.computeIfAbsent(String.valueOf(request.worker()),
-                        handle -> workers.owner(caller, request.worker()));
-                batch.add(new NewTask(owner, request));
-            } catch (ApiException e) {
-                if (e.problem().status() != 422) {
-                    throw e;
-                }
-                String item = "tasks[" + i + "].";
-                e.problem().errors().forEach(error -> errors.add(new FieldError(item + error.field(), error.message())));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.unprocessable(errors);
+            batch.add(new NewTask(owners.get(i), requests.get(i)));
         }
         return batch;
     }

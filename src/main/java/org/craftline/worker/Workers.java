@@ -1,8 +1,13 @@
 package org.craftline.worker;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.craftline.common.ApiException;
 import org.craftline.common.Caller;
+import org.craftline.common.Problem.FieldError;
 import org.craftline.common.Text;
 
 /**
@@ -11,6 +16,8 @@ import org.craftline.common.Text;
  * rule ({@link Caller#mayAccess}); imports and exports resolve their owner here too.
  */
 public final class Workers {
+
+    private static final String REQUIRED = "is required: the handle of the worker this belongs to";
 
     private final WorkerDao workers;
 
@@ -24,15 +31,50 @@ public final class Workers {
      * and an unknown handle is a bad body (422), not a missing resource.
      */
     public Worker owner(Caller caller, String requestedHandle) {
+        String handle = actingHandle(caller, requestedHandle);
+        if (handle == null) {
+            throw ApiException.unprocessable("worker", REQUIRED);
+        }
+        return workers.findByHandle(handle).orElseThrow(() -> ApiException.unprocessable("worker", unknown(handle)));
+    }
+
+    /**
+     * The owners of a batch's items, by the same rule as {@link #owner}: a missing or unknown
+     * handle is an error of its item ({@code tasks[3].worker}), all of them reported together in
+     * one 422; a worker token naming anyone else is refused outright (403).
+     *
+     * @param items what the body calls its list, for the errors' field names
+     */
+    public List<Worker> owners(Caller caller, List<String> requestedHandles, String items) {
+        List<Worker> owners = new ArrayList<>(requestedHandles.size());
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Optional<Worker>> known = new HashMap<>();
+        for (int i = 0; i < requestedHandles.size(); i++) {
+            String handle = actingHandle(caller, requestedHandles.get(i));
+            String field = items + "[" + i + "].worker";
+            Optional<Worker> owner = handle == null ? Optional.empty()
+                    : known.computeIfAbsent(handle, workers::findByHandle);
+            owner.ifPresent(owners::add);
+            if (owner.isEmpty()) {
+                errors.add(new FieldError(field, handle == null ? REQUIRED : unknown(handle)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable(errors);
+        }
+        return owners;
+    }
+
+    /** The handle a body acts for: the worker token's own, or the one an admin names (null if none). */
+    private static String actingHandle(Caller caller, String requestedHandle) {
         if (caller.isWorker() && requestedHandle != null && !requestedHandle.equals(caller.handle())) {
             throw ApiException.forbidden("A worker token acts only for its own worker ('" + caller.handle() + "')");
         }
-        String handle = caller.isWorker() ? caller.handle() : requestedHandle;
-        if (handle == null) {
-            throw ApiException.unprocessable("worker", "is required: the handle of the worker this belongs to");
-        }
-        return workers.findByHandle(handle).orElseThrow(() ->
-                ApiException.unprocessable("worker", "is not a known worker handle: '" + handle + "'"));
+        return caller.isWorker() ? caller.handle() : requestedHandle;
+    }
+
+    private static String unknown(String handle) {
+        return "is not a known worker handle: '" + handle + "'";
     }
 
     /**
