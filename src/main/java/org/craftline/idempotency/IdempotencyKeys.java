@@ -44,7 +44,8 @@ public final class IdempotencyKeys {
     public static final String DESCRIPTION = "A key of your choosing (a UUID, say), 1 to 255 visible ASCII characters: "
             + "a retry with the same key and the same body gets the first answer again (marked Idempotent-Replayed) "
             + "and writes nothing; the same key with another body is refused (422), and so is a retry while the "
-            + "first is still running (409). Keys are per worker and kept for 24 hours.";
+            + "first is still running (409). Keys are per worker and kept for the configured idempotency.keyTtl "
+            + "(24 hours by default).";
     /** The draft's key is a string; we take 1 to 255 visible ASCII characters, quotes optional. */
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
