@@ -22,7 +22,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * <p>Besides installing SQL objects, it reads each DAO interface once into the Jdbi's own cache.
  * Jdbi caches what it learns of a DAO type in the configuration of the handle it was attached to,
  * and every handle starts from a copy of the Jdbi's: a type the Jdbi itself never saw was read
- * again by every request. A profile of single-task POSTs put 40% of their CPU there.
+ * again by every request (docs/performance.md has the profile that found it).
  */
 public final class SqlObjects {
 

@@ -40,7 +40,7 @@ public interface WorkerDayDao extends SqlObject {
 
     /**
      * The same for every day of the worker from {@code first} to {@code last}: for a batch of many
-     * days, where H2 would test each row against a long IN list (43% of a 1,000-task batch's time).
+     * days, where H2 would test each row against a long IN list (the cost is in docs/performance.md).
      */
     @SqlQuery("""
             SELECT work_date, minutes

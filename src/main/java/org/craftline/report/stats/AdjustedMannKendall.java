@@ -5,18 +5,17 @@ package org.craftline.report.stats;
  * before them (a project runs for several), and plain Mann-Kendall, which assumes they do not,
  * then calls a trend in a series that has none far more often than its p-value says.
  *
- * <p>The method, chosen by simulation (bench/results/validity.md) against plain Mann-Kendall,
- * Hamed-Rao (3 lags) and Yue-Wang (lag 1), which call a trend in 22%, 17% and 13% of trendless
- * 26-week series with lag-1 correlation 0.5 where this calls one in 7%: the AR(1) variance
+ * <p>The method, chosen by simulation against plain Mann-Kendall, Hamed-Rao (3 lags) and
+ * Yue-Wang (lag 1) for the fewest false alarms on trendless correlated weeks at the power asked
+ * of it (bench/results/validity.md; docs/report.md, "How sure is a verdict?"): the AR(1) variance
  * inflation of Lettenmaier (1976), with the lag-1 autocorrelation {@code r1} estimated on the
  * series' residuals ({@link NoiseResiduals}: around its Theil-Sen line, or around the means
  * between clear shifts) and corrected for that estimate's downward bias. Around a fitted line the
- * bias is about {@code -(2 + 5r)/n} (measured on simulated AR(1) series: -1.9/n at r = 0, -4.6/n
- * at 0.5, -6.1/n at 0.7; the textbook {@code -(1 + 4r)/n}, and with it the suggested
- * {@code (n r1 + 1)/(n - 4)}, is for a fitted mean only and left 7.5% false alarms at 52 weeks),
- * so {@code r = (n r1 + 2)/(n - 5)}, floored at 0 and capped at {@value #MAX_CORRELATION}
- * (with 5 values or fewer, where the correction is undefined, {@code r = max(0, r1)}). The
- * inflation factor is Hamed and Rao's (1998) for autocorrelations {@code r^k}:
+ * bias is about {@code -(2 + 5r)/n} (the textbook {@code -(1 + 4r)/n}, behind the often quoted
+ * {@code (n r1 + 1)/(n - 4)}, is for a fitted mean only), so {@code r = (n r1 + 2)/(n - 5)},
+ * floored at 0 and capped at {@value #MAX_CORRELATION} (with 5 values or fewer, where the
+ * correction is undefined, {@code r = max(0, r1)}). The inflation factor is Hamed and Rao's (1998)
+ * for autocorrelations {@code r^k}:
  * {@code n/n* = 1 + 2 / (n(n-1)(n-2)) sum_{k=1}^{n-1} (n-k)(n-k-1)(n-k-2) r^k}, never below 1;
  * {@code Var*(S) = Var(S) n/n*}, and Z and p as the plain test computes them from it.
  */
