@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Swagger UI at {@code /api/docs/}: our page ({@code resources/docs}, which points it at
+ * Swagger UI at {@code /api/docs/}: our page ({@code resources/swagger-ui-page}, which points it at
  * {@code /api/openapi.json}) and the WebJar's files under {@code /api/docs/swagger-ui/}. The
  * WebJar's folder carries its version, read from the WebJar itself so that the pom stays the one
  * place that names it.
@@ -21,7 +21,7 @@ public final class SwaggerUi {
     }
 
     public static void addTo(Bootstrap<?> bootstrap) {
-        bootstrap.addBundle(new AssetsBundle("/docs", "/api/docs", "index.html", "api-docs"));
+        bootstrap.addBundle(new AssetsBundle("/swagger-ui-page", "/api/docs", "index.html", "api-docs"));
         bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars/swagger-ui/" + version(),
                 "/api/docs/swagger-ui", null, "swagger-ui"));
     }
