@@ -29,7 +29,7 @@ import org.craftline.task.Mode;
 import org.craftline.task.Step;
 
 /**
- * The bulk benchmark (issue 11), against the real jar under -Xmx512m:
+ * The bulk benchmark, against the real jar under -Xmx512m:
  * <ol>
  *   <li>steps per second through {@code POST /api/tasks/batch} (1,000 tasks of 5 steps a request,
  *       sequentially), against plain JDBC batch inserts of the same task and step rows into another

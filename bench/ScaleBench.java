@@ -37,7 +37,7 @@ import org.craftline.task.Mode;
 import org.craftline.task.Step;
 
 /**
- * The scale benchmark of issue 9: 1,000 workers x 365 days x about 10 steps, plus one worker with
+ * The scale benchmark: 1,000 workers x 365 days x about 10 steps, plus one worker with
  * five years of 100-step days, bulk-loaded into a fresh H2 file together with the day rollups (built
  * by the service's own DayRollup), then measured over HTTP against the real jar, each figure next to
  * a baseline measured in the same run. Prints one table and writes it to bench/results/latest.md.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bulk benchmark (issue 11): steps/s through POST /api/tasks/batch against raw JDBC batch inserts
+# The bulk benchmark: steps/s through POST /api/tasks/batch against raw JDBC batch inserts
 # of the same rows into a fresh database in the same run, and the server's heap while a 20 MiB
 # Toggl file imports in one request, under -Xmx512m. Prints a table and writes it to
 # bench/results/bulk.md. Not part of `mvn -B verify`.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scale benchmark (issue 9): 1,000 workers x 365 days x ~10 steps (~3.6M steps) plus a worker
+# The scale benchmark: 1,000 workers x 365 days x ~10 steps (~3.6M steps) plus a worker
 # with five years of 100-step days, bulk-loaded with their day rollups into a fresh H2 file, then
 # measured over HTTP against the real jar under -Xmx512m, every figure beside a baseline from the
 # same run. Prints one table and writes it to bench/results/latest.md. Takes about 4 minutes on

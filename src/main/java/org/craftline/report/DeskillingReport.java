@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The answer of {@code GET /api/reports/deskilling}; field names are the API contract of DESIGN.md. */
+/** The answer of {@code GET /api/reports/deskilling}; its field names are a contract clients test against (docs/report.md). */
 public record DeskillingReport(Subject subject, LocalDate from, LocalDate to, Bucket bucket, int window,
                                List<PeriodSummary> series, Trend trend, List<ChangePoint> changePoints,
                                List<EventEffect> events, List<ToolUse> tools,

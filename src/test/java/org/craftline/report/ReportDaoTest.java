@@ -54,13 +54,13 @@ class ReportDaoTest {
         return new Step(activity, minutes, mode, null, null, null, null);
     }
 
-    /** DESIGN.md's "pre" day: concept C60, sculpt C180, retopo E90, uv E90. */
+    /** The design's known-answer "pre" day: concept C60, sculpt C180, retopo E90, uv E90. */
     private static List<Step> preDay() {
         return List.of(step("concept", 60, Mode.CRAFT), step("sculpt", 180, Mode.CRAFT),
                 step("retopo", 90, Mode.EXECUTION), step("uv", 90, Mode.EXECUTION));
     }
 
-    /** DESIGN.md's "post" day: brief C20, 8 x (prompt E15, paintover E20), curate C30. */
+    /** The design's known-answer "post" day: brief C20, 8 x (prompt E15, paintover E20), curate C30. */
     private static List<Step> postDay() {
         List<Step> steps = new java.util.ArrayList<>(List.of(step("brief", 20, Mode.CRAFT)));
         for (int i = 0; i < 8; i++) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The ways a hostile analyst read one person's work back out of team reports (issue 20), each as it
+ * The ways a hostile analyst read one person's work back out of team reports, each as it
  * was found: the tools table of a suppressed week, differencing a report before and after a late
  * entry, and a median that is always somebody's own value. All through the API an analyst has.
  */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.craftline.NoDatabase;
 import org.junit.jupiter.api.Test;
 
-/** Known answers from DESIGN.md (Gilbert 1987 style worked examples). */
+/** Known answers from the design's worked examples (Gilbert 1987 style). */
 @NoDatabase
 class MannKendallTest {
 
