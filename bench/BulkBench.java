@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.craftline.common.Dialect;
+import org.craftline.db.Dialect;
 import org.craftline.task.DayRollup;
 import org.craftline.task.Mode;
 import org.craftline.task.Step;

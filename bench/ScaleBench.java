@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import org.craftline.common.Dialect;
+import org.craftline.db.Dialect;
 import org.craftline.task.DayRollup;
 import org.craftline.task.Discretion;
 import org.craftline.task.Mediation;

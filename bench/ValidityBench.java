@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.craftline.common.Dialect;
+import org.craftline.db.Dialect;
 import org.craftline.report.stats.AdjustedMannKendall;
 import org.craftline.report.stats.DetectableTrend;
 import org.craftline.report.stats.MannKendall;

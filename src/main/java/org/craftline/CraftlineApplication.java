@@ -25,22 +25,21 @@ import org.craftline.auth.WorkerTokenResource;
 import org.craftline.backup.BackupCommand;
 import org.craftline.backup.BackupServlet;
 import org.craftline.backup.RestoreCommand;
-import org.craftline.common.AcceptNothing;
-import org.craftline.common.BodyEncoding;
-import org.craftline.common.Clocks;
-import org.craftline.common.Dialect;
-import org.craftline.common.JettyErrors;
-import org.craftline.common.Json;
-import org.craftline.common.Locations;
-import org.craftline.common.Migrations;
-import org.craftline.common.ProblemMappers;
-import org.craftline.common.RequestSizeLimit;
-import org.craftline.common.SecurityHeaders;
+import org.craftline.db.Dialect;
+import org.craftline.db.Migrations;
+import org.craftline.db.SqlObjects;
 import org.craftline.demo.DemoCommand;
 import org.craftline.event.EventDao;
 import org.craftline.event.EventResource;
 import org.craftline.event.EventService;
 import org.craftline.export.ExportResource;
+import org.craftline.http.AcceptNothing;
+import org.craftline.http.BodyEncoding;
+import org.craftline.http.JettyErrors;
+import org.craftline.http.Locations;
+import org.craftline.http.ProblemMappers;
+import org.craftline.http.RequestSizeLimit;
+import org.craftline.http.SecurityHeaders;
 import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.imports.ImportResource;
 import org.craftline.imports.ImportService;
@@ -56,6 +55,8 @@ import org.craftline.report.TeamCellDao;
 import org.craftline.report.TeamPublisher;
 import org.craftline.task.TaskResource;
 import org.craftline.task.TaskService;
+import org.craftline.values.Clocks;
+import org.craftline.values.Json;
 import org.craftline.worker.WorkerDao;
 import org.craftline.worker.WorkerResource;
 import org.craftline.worker.Workers;
@@ -131,7 +132,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         database.setInitializationQuery(
                 dialect.statementTimeoutSql(configuration.getDatabaseSafety().getStatementTimeout().toJavaDuration()));
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
-        SqlObjects.install(jdbi);
+        SqlObjects.install(jdbi, CraftlineDaos.ALL);
         jdbi.useHandle(handle -> dialect.checkDurability(handle,
                 configuration.getDatabaseSafety().isAllowUnsafeDurability()));
         if (dialect == Dialect.H2) {
@@ -146,7 +147,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
 
         // The API under /api; everything else is the web page's files (and Swagger UI's under /api/docs/).
         environment.jersey().setUrlPattern(API_PATTERN);
-        // Location headers stay the paths the resources give (common/Locations), never made absolute
+        // Location headers stay the paths the resources give (http/Locations), never made absolute
         // with the Host the client sent.
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         JettyErrors.install(environment);
@@ -170,11 +171,12 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         TaskService taskService = new TaskService(jdbi, clock);
         environment.jersey().register(new TaskResource(taskService, owners, idempotency));
         EventDao events = jdbi.onDemand(EventDao.class);
-        environment.jersey().register(new ExportResource(taskService, environment.getObjectMapper(), events, owners,
-                clock));
+        EventService eventService = new EventService(jdbi, clock);
+        environment.jersey().register(new ExportResource(taskService, environment.getObjectMapper(), eventService,
+                owners, clock));
         environment.jersey().register(new ImportResource(
                 new ImportService(jdbi, taskService, configuration.getImports(), clock), owners, idempotency));
-        environment.jersey().register(new EventResource(events, new EventService(jdbi, clock), owners, idempotency));
+        environment.jersey().register(new EventResource(events, eventService, owners, idempotency));
         reportBulkhead = configuration.getReports().bulkhead(database.getMaxSize());
         TeamPublisher publisher = new TeamPublisher(jdbi, clock, configuration.getPrivacy().getMinGroupSize(),
                 configuration.getPrivacy().getTeamGraceDays());

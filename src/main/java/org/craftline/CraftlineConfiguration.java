@@ -6,11 +6,11 @@ import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.craftline.auth.AuthConfiguration;
-import org.craftline.common.DatabaseSafetyConfiguration;
-import org.craftline.common.PrivacyConfiguration;
+import org.craftline.db.DatabaseSafetyConfiguration;
 import org.craftline.idempotency.IdempotencyConfiguration;
 import org.craftline.imports.ImportsConfiguration;
 import org.craftline.ratelimit.RateLimitsConfiguration;
+import org.craftline.report.PrivacyConfiguration;
 import org.craftline.report.ReportsConfiguration;
 
 public class CraftlineConfiguration extends Configuration {

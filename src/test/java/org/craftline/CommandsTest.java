@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Path;
 import java.util.Map;
-import org.craftline.common.Dialect;
+import org.craftline.db.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -7,11 +7,11 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import java.util.Map;
 import org.apache.commons.text.StringSubstitutor;
-import org.craftline.common.Dialect;
+import org.craftline.db.Dialect;
 import org.junit.jupiter.api.Test;
 
 /** The shipped config.yml, read as the server reads it, with a chosen environment. */

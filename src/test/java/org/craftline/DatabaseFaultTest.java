@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.craftline.common.Problem;
+import org.craftline.problem.Problem;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
-import org.craftline.common.ProblemType;
+import org.craftline.problem.ProblemType;
 
 /** What every error response must be: a problem body of a listed type, with a useful detail and no internals. */
 public final class ProblemAssert {

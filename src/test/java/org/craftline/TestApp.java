@@ -1,9 +1,9 @@
 package org.craftline;
 
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.core.Application;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -13,13 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.craftline.common.Clocks;
-import org.craftline.common.Dialect;
+import org.craftline.db.Dialect;
+import org.craftline.values.Clocks;
 import org.jdbi.v3.core.Jdbi;
 
 /**

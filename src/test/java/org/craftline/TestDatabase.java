@@ -7,8 +7,8 @@ import io.dropwizard.util.Duration;
 import java.util.UUID;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
-import org.craftline.SqlObjects;
-import org.craftline.common.Migrations;
+import org.craftline.db.Migrations;
+import org.craftline.db.SqlObjects;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -82,7 +82,7 @@ public final class TestDatabase {
         pool.setMinIdleTime(Duration.seconds(1));
         pool.setEvictionInterval(Duration.seconds(1));
         Jdbi jdbi = Jdbi.create(pool.build(new MetricRegistry(), "test-" + UUID.randomUUID()));
-        SqlObjects.install(jdbi);
+        SqlObjects.install(jdbi, CraftlineDaos.ALL);
         return jdbi;
     }
 }

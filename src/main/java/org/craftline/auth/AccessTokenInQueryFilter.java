@@ -5,7 +5,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import org.craftline.common.ApiException;
+import org.craftline.problem.ApiException;
 
 /**
  * Refuses tokens in the query string. Dropwizard's OAuth filter would accept {@code ?access_token=},

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import org.craftline.common.Role;
+import org.craftline.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

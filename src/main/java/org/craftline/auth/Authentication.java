@@ -5,7 +5,7 @@ import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
-import org.craftline.common.Caller;
+import org.craftline.access.Caller;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /** Puts bearer-token authentication and role checks in front of every resource method. */

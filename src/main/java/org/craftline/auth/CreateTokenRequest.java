@@ -2,7 +2,7 @@ package org.craftline.auth;
 
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import org.craftline.common.Role;
+import org.craftline.access.Role;
 
 /** Every field optional: by default a WORKER token that does not expire. */
 public record CreateTokenRequest(Role role, Instant expiresAt, @Size(max = 100) String label) {

@@ -3,7 +3,7 @@ package org.craftline.auth;
 import io.dropwizard.auth.UnauthorizedHandler;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.craftline.common.ApiException;
+import org.craftline.problem.ApiException;
 
 /** A 401 as a problem body, with the challenge RFC 6750 asks for. */
 final class ProblemUnauthorizedHandler implements UnauthorizedHandler {

@@ -2,7 +2,7 @@ package org.craftline.auth;
 
 import io.dropwizard.auth.Authorizer;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import org.craftline.common.Caller;
+import org.craftline.access.Caller;
 
 /**
  * A caller has exactly its token's role. Admins are not implicitly in every role: each route lists

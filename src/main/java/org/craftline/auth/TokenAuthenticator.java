@@ -3,7 +3,7 @@ package org.craftline.auth;
 import io.dropwizard.auth.Authenticator;
 import java.time.Clock;
 import java.util.Optional;
-import org.craftline.common.Caller;
+import org.craftline.access.Caller;
 
 /**
  * Looks every request's token up in the database, by its hash. There is deliberately no cache:

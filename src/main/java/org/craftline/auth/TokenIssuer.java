@@ -2,10 +2,10 @@ package org.craftline.auth;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.craftline.common.ApiException;
-import org.craftline.common.Role;
+import org.craftline.access.Role;
+import org.craftline.problem.ApiException;
+import org.craftline.values.Text;
 import org.craftline.worker.Worker;
-import org.craftline.common.Text;
 
 /** Makes tokens: a fresh secret, its hash stored, the secret handed back once. */
 public final class TokenIssuer {

@@ -1,10 +1,10 @@
 package org.craftline.auth;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -15,9 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
-import org.craftline.common.Role;
+import org.craftline.access.Caller;
+import org.craftline.access.Role;
+import org.craftline.problem.ApiException;
 
 /** Who am I, and revoking a token by its id. */
 @Path("/")

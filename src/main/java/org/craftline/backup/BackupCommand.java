@@ -21,8 +21,8 @@ import java.time.Duration;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.OperatorCommand;
-import org.craftline.common.UsageException;
+import org.craftline.cli.OperatorCommand;
+import org.craftline.problem.UsageException;
 
 /**
  * {@code java -jar craftline.jar backup --to FILE.zip config.yml}: a consistent backup of the H2

@@ -11,7 +11,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.craftline.common.UsageException;
+import org.craftline.problem.UsageException;
 
 /**
  * Backups of the embedded H2 database. A backup is H2's own {@code BACKUP TO}, which copies the

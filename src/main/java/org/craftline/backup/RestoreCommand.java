@@ -11,8 +11,8 @@ import java.sql.SQLException;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.OperatorCommand;
-import org.craftline.common.UsageException;
+import org.craftline.cli.OperatorCommand;
+import org.craftline.problem.UsageException;
 
 /**
  * {@code java -jar craftline.jar restore --from FILE.zip config.yml}: puts a backup where the

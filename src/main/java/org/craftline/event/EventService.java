@@ -1,12 +1,16 @@
 package org.craftline.event;
 
 import java.time.Clock;
-import org.craftline.common.Text;
-import org.craftline.common.WriteHook;
+import java.util.List;
+import org.craftline.db.WriteHook;
+import org.craftline.values.Text;
 import org.craftline.worker.Worker;
 import org.jdbi.v3.core.Jdbi;
 
-/** Records events, each in a transaction of its own that a {@link WriteHook} can join. */
+/**
+ * Records events, each in a transaction of its own that a {@link WriteHook} can join, and reads a
+ * worker's events for other features (the export), which do not reach into this one's DAO.
+ */
 public final class EventService {
 
     private final Jdbi jdbi;
@@ -27,5 +31,10 @@ public final class EventService {
             hook.after(handle, created);
             return created;
         });
+    }
+
+    /** A worker's events, in date order. */
+    public List<Event> listByWorker(long workerId) {
+        return jdbi.withExtension(EventDao.class, events -> events.listByWorker(workerId));
     }
 }

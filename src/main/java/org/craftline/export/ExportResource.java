@@ -17,15 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
-import org.craftline.common.Csv;
-import org.craftline.common.Negotiation;
-import org.craftline.common.Params;
-import org.craftline.common.Role;
-import org.craftline.common.Text;
-import org.craftline.event.EventDao;
+import org.craftline.access.Caller;
+import org.craftline.access.Role;
+import org.craftline.event.EventService;
+import org.craftline.http.Negotiation;
+import org.craftline.http.Params;
+import org.craftline.problem.ApiException;
 import org.craftline.task.TaskService;
+import org.craftline.values.Csv;
+import org.craftline.values.Text;
 import org.craftline.worker.Worker;
 import org.craftline.worker.Workers;
 
@@ -45,11 +45,11 @@ public class ExportResource {
     }
 
     private final ExportWriter writer;
-    private final EventDao events;
+    private final EventService events;
     private final Workers workers;
     private final Clock clock;
 
-    public ExportResource(TaskService tasks, ObjectMapper json, EventDao events, Workers workers, Clock clock) {
+    public ExportResource(TaskService tasks, ObjectMapper json, EventService events, Workers workers, Clock clock) {
         this.writer = new ExportWriter(tasks, json);
         this.events = events;
         this.workers = workers;

@@ -9,9 +9,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import org.craftline.common.Csv;
 import org.craftline.event.Event;
 import org.craftline.task.TaskService;
+import org.craftline.values.Csv;
 import org.craftline.worker.Worker;
 
 /**

@@ -2,12 +2,12 @@ package org.craftline.export;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
-import org.craftline.common.Csv;
 import org.craftline.task.Discretion;
 import org.craftline.task.Mediation;
 import org.craftline.task.Mode;
 import org.craftline.task.Step;
 import org.craftline.task.Task;
+import org.craftline.values.Csv;
 
 /** One row of the CSV export: a step with its task. Text cells are {@link Csv#safe safe} for spreadsheets. */
 @JsonPropertyOrder({"worker", "taskId", "date", "title", "notes", "step", "activity", "minutes", "mode", "tool",

@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
-import org.craftline.common.WriteHook;
+import org.craftline.access.Caller;
+import org.craftline.db.WriteHook;
+import org.craftline.problem.ApiException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

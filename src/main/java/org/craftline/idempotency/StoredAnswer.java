@@ -3,7 +3,7 @@ package org.craftline.idempotency;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.craftline.common.Locations;
+import org.craftline.http.Locations;
 
 /**
  * An answer as it is stored for replays, and sent the first time exactly as it will be replayed:

@@ -21,10 +21,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.craftline.common.Dates;
-import org.craftline.common.TextRules;
 import org.craftline.task.Mode;
 import org.craftline.task.Step;
+import org.craftline.values.Dates;
+import org.craftline.values.TextRules;
 
 /**
  * Turns a tracker's row into a step, or says why it cannot:

@@ -16,8 +16,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
-import org.craftline.common.ApiException;
-import org.craftline.common.Csv;
+import org.craftline.problem.ApiException;
+import org.craftline.values.Csv;
 
 /**
  * A tracker's CSV export read as a stream, a row at a time, never whole: UTF-8 (a byte-order mark

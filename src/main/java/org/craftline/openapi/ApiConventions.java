@@ -12,8 +12,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
-import jakarta.ws.rs.Consumes;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
@@ -30,8 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.craftline.auth.Public;
-import org.craftline.common.Problem;
-import org.craftline.common.ProblemType;
+import org.craftline.problem.Problem;
+import org.craftline.problem.ProblemType;
 
 /**
  * What the resources' annotations cannot tell swagger-core, told once for every operation: the

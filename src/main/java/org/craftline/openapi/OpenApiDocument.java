@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.craftline.common.Problem;
+import org.craftline.problem.Problem;
 
 /**
  * The OpenAPI 3 description of the API, read by swagger-core from the resource classes the

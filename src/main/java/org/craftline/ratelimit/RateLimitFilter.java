@@ -14,9 +14,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
-import org.craftline.common.RouteWeights;
+import org.craftline.access.Caller;
+import org.craftline.http.RouteWeights;
+import org.craftline.problem.ApiException;
 
 /**
  * Limits each token to its own bucket (bucket4j, one per token, in this instance's memory): a noisy

@@ -2,8 +2,8 @@ package org.craftline.report;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
+import org.craftline.access.Caller;
+import org.craftline.problem.ApiException;
 
 /**
  * Bounds how many reports run at once, in total and per token, so that no caller (a worker group

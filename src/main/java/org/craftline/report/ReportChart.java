@@ -7,7 +7,7 @@ import java.awt.Rectangle;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.craftline.common.Text;
+import org.craftline.values.Text;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;

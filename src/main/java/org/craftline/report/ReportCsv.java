@@ -2,7 +2,7 @@ package org.craftline.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.craftline.common.Csv;
+import org.craftline.values.Csv;
 
 /** A report's series as CSV: a header row, then one row per period, empty cells for null figures. */
 final class ReportCsv {

@@ -1,10 +1,10 @@
 package org.craftline.report;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,13 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
-import org.craftline.common.Negotiation;
-import org.craftline.common.Params;
-import org.craftline.common.Role;
+import org.craftline.access.Caller;
+import org.craftline.access.Role;
+import org.craftline.http.Negotiation;
+import org.craftline.http.Params;
+import org.craftline.problem.ApiException;
+import org.craftline.values.Text;
 import org.craftline.worker.Workers;
-import org.craftline.common.Text;
 
 @Path("/reports")
 public class ReportResource {

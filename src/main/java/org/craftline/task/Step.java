@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
-import org.craftline.common.Text;
+import org.craftline.values.Text;
 
 /** One step of a task, the unit of decomposition; the same shape in requests and responses. */
 public record Step(

@@ -3,7 +3,7 @@ package org.craftline.task;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
-import org.craftline.common.ApiException;
+import org.craftline.problem.ApiException;
 
 /**
  * The position after the last task of a page, in list order (date descending, then id descending).

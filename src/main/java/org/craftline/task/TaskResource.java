@@ -1,11 +1,11 @@
 package org.craftline.task;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,14 +25,14 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
-import org.craftline.common.Locations;
-import org.craftline.common.Params;
-import org.craftline.common.Role;
-import org.craftline.common.Text;
+import org.craftline.access.Caller;
+import org.craftline.access.Role;
+import org.craftline.http.Locations;
+import org.craftline.http.Params;
 import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.idempotency.StoredAnswer;
+import org.craftline.problem.ApiException;
+import org.craftline.values.Text;
 import org.craftline.worker.Worker;
 import org.craftline.worker.Workers;
 

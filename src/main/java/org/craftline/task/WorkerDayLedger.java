@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.craftline.common.ApiException;
-import org.craftline.common.Problem.FieldError;
+import org.craftline.problem.ApiException;
+import org.craftline.problem.Problem.FieldError;
 
 /**
  * Keeps a worker's day rows ({@code worker_days}, {@code worker_day_tools}) equal to the day's

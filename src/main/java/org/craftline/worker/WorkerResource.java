@@ -1,10 +1,10 @@
 package org.craftline.worker;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,11 +21,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
-import org.craftline.common.Locations;
-import org.craftline.common.Role;
-import org.craftline.common.SqlStates;
+import org.craftline.access.Caller;
+import org.craftline.access.Role;
+import org.craftline.db.SqlStates;
+import org.craftline.http.Locations;
+import org.craftline.problem.ApiException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 @Path("/workers")

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
-import org.craftline.common.Problem.FieldError;
-import org.craftline.common.Text;
+import org.craftline.access.Caller;
+import org.craftline.problem.ApiException;
+import org.craftline.problem.Problem.FieldError;
+import org.craftline.values.Text;
 
 /**
  * Which worker a request is about, resolved once for every feature: the worker a body acts for,

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.craftline.NoDatabase;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
-import org.craftline.common.Role;
+import org.craftline.access.Caller;
+import org.craftline.access.Role;
+import org.craftline.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
 @NoDatabase

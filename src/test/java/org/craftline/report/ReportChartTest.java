@@ -42,7 +42,7 @@ class ReportChartTest {
 
     /**
      * Dropwizard's own mapper, not the API's strict one: the API now refuses such labels at the door
-     * (common/TextRules), and this shows the chart would stay well-formed even if one got through.
+     * (values/TextRules), and this shows the chart would stay well-formed even if one got through.
      */
     private static final ObjectMapper JSON = Jackson.newObjectMapper();
     private static final String HOSTILE = "a <b> & \"c\" ' \u0001\u0008\u001f \uFFFE\uFFFF \uD800 ]]> end";

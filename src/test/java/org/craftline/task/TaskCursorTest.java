@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.craftline.NoDatabase;
-import org.craftline.common.ApiException;
+import org.craftline.problem.ApiException;
 import org.junit.jupiter.api.Test;
 
 @NoDatabase

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-import org.craftline.common.ApiException;
-import org.craftline.common.Caller;
-import org.craftline.common.Clocks;
-import org.craftline.common.Role;
-import org.craftline.common.WriteHook;
+import org.craftline.access.Caller;
+import org.craftline.access.Role;
+import org.craftline.db.WriteHook;
+import org.craftline.problem.ApiException;
+import org.craftline.values.Clocks;
 import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;

@@ -15,8 +15,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.craftline.TestDatabase;
-import org.craftline.common.Clocks;
 import org.craftline.task.TaskWrites.Kind;
+import org.craftline.values.Clocks;
 import org.craftline.worker.Worker;
 import org.jdbi.v3.core.Jdbi;
 

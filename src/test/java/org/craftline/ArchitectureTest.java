@@ -1,0 +1,62 @@
+package org.craftline;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package structure CONTRIBUTING.md draws, held against the compiled classes: features on top
+ * of packages named by their concern, and nothing underneath reaching back up.
+ */
+@NoDatabase
+class ArchitectureTest {
+
+    /** The packages of the service's features: what a request is about. */
+    static final String[] FEATURES = {"..auth..", "..backup..", "..demo..", "..event..", "..export..",
+            "..idempotency..", "..imports..", "..openapi..", "..ratelimit..", "..report..", "..task..", "..worker.."};
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.craftline");
+
+    @Test
+    void packages_dependOnEachOtherWithoutCycles() {
+        slices().matching("org.craftline.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void sharedConcerns_neverDependOnAFeature() {
+        noClasses().that().resideInAnyPackage("..problem..", "..values..", "..db..", "..access..", "..http..", "..cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .check(MAIN);
+    }
+
+    @Test
+    void resources_useOnlyTheirOwnFeaturesDaos() {
+        classes().that().haveSimpleNameEndingWith("Resource").should(useNoDaoOfAnotherPackage()).check(MAIN);
+    }
+
+    private static ArchCondition<JavaClass> useNoDaoOfAnotherPackage() {
+        return new ArchCondition<>("use no other package's DAO") {
+            @Override
+            public void check(JavaClass resource, ConditionEvents events) {
+                for (Dependency dependency : resource.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    if (target.getSimpleName().endsWith("Dao") && !target.getPackageName().equals(resource.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}
