@@ -20,6 +20,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.RawHttp;
+import org.craftline.testing.TestApp;
 import org.jdbi.v3.core.Jdbi;
 
 /**

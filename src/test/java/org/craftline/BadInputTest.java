@@ -1,9 +1,9 @@
 package org.craftline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.craftline.Payloads.step;
-import static org.craftline.ProblemAssert.assertFieldProblem;
-import static org.craftline.ProblemAssert.assertProblem;
+import static org.craftline.testing.Payloads.step;
+import static org.craftline.testing.ProblemAssert.assertFieldProblem;
+import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

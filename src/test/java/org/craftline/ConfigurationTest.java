@@ -12,6 +12,7 @@ import io.dropwizard.jetty.HttpConnectorFactory;
 import java.util.Map;
 import org.apache.commons.text.StringSubstitutor;
 import org.craftline.db.Dialect;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /** The shipped config.yml, read as the server reads it, with a chosen environment. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.dropwizard.jackson.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
+import org.craftline.testing.NoDatabase;
 import org.craftline.values.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -14,6 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.PostgresCluster;
+import org.craftline.testing.ProblemAssert;
+import org.craftline.testing.TestApp;
+import org.craftline.testing.TestDatabases;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 

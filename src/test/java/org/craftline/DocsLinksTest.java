@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.stream.Stream;
 import org.craftline.http.RequestSizeLimit;
 import org.craftline.problem.ProblemType;
+import org.craftline.testing.RawHttp;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

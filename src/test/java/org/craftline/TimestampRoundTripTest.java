@@ -13,6 +13,7 @@ import org.craftline.auth.TokenView;
 import org.craftline.event.EventDao;
 import org.craftline.task.TaskDao;
 import org.craftline.task.TaskRow;
+import org.craftline.testing.TestDatabase;
 import org.craftline.values.Clocks;
 import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.WorkerDao;

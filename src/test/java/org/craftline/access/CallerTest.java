@@ -2,7 +2,7 @@ package org.craftline.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 @NoDatabase

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.TestApp;
-import org.craftline.TestDatabase;
+import org.craftline.testing.Http;
+import org.craftline.testing.TestApp;
+import org.craftline.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 

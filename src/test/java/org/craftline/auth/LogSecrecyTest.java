@@ -9,8 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
 /** Tokens never reach a log line: not from headers, not from a query string, not from errors. */

@@ -13,8 +13,8 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.craftline.CompiledClasses;
-import org.craftline.NoDatabase;
+import org.craftline.testing.CompiledClasses;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /**

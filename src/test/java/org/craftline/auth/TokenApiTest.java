@@ -1,8 +1,8 @@
 package org.craftline.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.craftline.ProblemAssert.assertFieldProblem;
-import static org.craftline.ProblemAssert.assertProblem;
+import static org.craftline.testing.ProblemAssert.assertFieldProblem;
+import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.Payloads;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.TestApp;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

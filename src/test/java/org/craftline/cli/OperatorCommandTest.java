@@ -11,7 +11,7 @@ import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.craftline.CraftlineApplication;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 import org.craftline.problem.UsageException;
 import org.junit.jupiter.api.Test;
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import org.craftline.PostgresCluster;
-import org.craftline.TestDatabase;
-import org.craftline.TestDatabases;
+import org.craftline.testing.PostgresCluster;
+import org.craftline.testing.TestDatabase;
+import org.craftline.testing.TestDatabases;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,7 @@ class DialectTest {
     @Test
     void durability_safeSettingsPass() {
         Jdbi jdbi = TestDatabases.current() == TestDatabases.H2
-                ? Jdbi.create("jdbc:h2:" + org.craftline.TestApp.newDatabaseFile() + ";WRITE_DELAY=0")
+                ? Jdbi.create("jdbc:h2:" + org.craftline.testing.TestApp.newDatabaseFile() + ";WRITE_DELAY=0")
                 : TestDatabase.migrated();
 
         assertThatCode(() -> jdbi.useHandle(handle -> dialect().checkDurability(handle, false)))
@@ -111,7 +111,7 @@ class DialectTest {
     /** H2 with its default 500 ms write delay; PostgreSQL with commits acknowledged before they are flushed. */
     static Jdbi unsafeDatabase() {
         if (TestDatabases.current() == TestDatabases.H2) {
-            return Jdbi.create("jdbc:h2:" + org.craftline.TestApp.newDatabaseFile());
+            return Jdbi.create("jdbc:h2:" + org.craftline.testing.TestApp.newDatabaseFile());
         }
         String name = "unsafe_" + System.nanoTime();
         PostgresCluster cluster = PostgresCluster.get();

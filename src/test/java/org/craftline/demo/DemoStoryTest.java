@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 import org.craftline.task.Step;
 import org.junit.jupiter.api.Test;
 

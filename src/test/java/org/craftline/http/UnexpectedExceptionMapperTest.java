@@ -3,7 +3,7 @@ package org.craftline.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 import org.craftline.problem.Problem;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package org.craftline.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.craftline.ProblemAssert.assertFieldProblem;
-import static org.craftline.ProblemAssert.assertProblem;
+import static org.craftline.testing.ProblemAssert.assertFieldProblem;
+import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -15,9 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.Payloads;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,8 +1,8 @@
 package org.craftline.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.craftline.ProblemAssert.assertFieldProblem;
-import static org.craftline.ProblemAssert.assertProblem;
+import static org.craftline.testing.ProblemAssert.assertFieldProblem;
+import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

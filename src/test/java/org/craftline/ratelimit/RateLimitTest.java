@@ -1,7 +1,7 @@
 package org.craftline.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.craftline.ProblemAssert.assertProblem;
+import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.TestApp;
 import org.craftline.access.Role;
 import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;

@@ -2,7 +2,7 @@ package org.craftline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.craftline.Payloads.step;
+import static org.craftline.testing.Payloads.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.Payloads;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.TestApp;
 import org.craftline.report.stats.Holm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

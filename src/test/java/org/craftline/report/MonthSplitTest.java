@@ -8,7 +8,7 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /** Every day of a range lands in exactly one part: the head, a whole month, or the tail. */

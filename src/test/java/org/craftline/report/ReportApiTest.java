@@ -1,16 +1,16 @@
 package org.craftline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.craftline.Payloads.step;
-import static org.craftline.ProblemAssert.assertProblem;
+import static org.craftline.testing.Payloads.step;
+import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.Payloads;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.TestApp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

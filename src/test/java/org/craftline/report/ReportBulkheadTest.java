@@ -3,7 +3,7 @@ package org.craftline.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 import org.craftline.access.Caller;
 import org.craftline.access.Role;
 import org.craftline.problem.ApiException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.craftline.TestDatabase;
+import org.craftline.testing.TestDatabase;
 import org.craftline.task.Discretion;
 import org.craftline.task.Mediation;
 import org.craftline.task.Mode;

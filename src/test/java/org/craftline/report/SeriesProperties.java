@@ -7,7 +7,7 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 
 @NoDatabase
 class SeriesProperties {

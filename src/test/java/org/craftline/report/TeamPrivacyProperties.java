@@ -28,10 +28,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.Payloads;
-import org.craftline.SettableClock;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.SettableClock;
+import org.craftline.testing.TestApp;
 
 /**
  * The promise of team reports, tried as an attacker would: random teams of 5 to 12, random entries,

@@ -1,8 +1,8 @@
 package org.craftline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.craftline.Payloads.step;
-import static org.craftline.ProblemAssert.assertProblem;
+import static org.craftline.testing.Payloads.step;
+import static org.craftline.testing.ProblemAssert.assertProblem;
 import static org.craftline.report.TeamFixture.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.SettableClock;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.SettableClock;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -2,8 +2,8 @@ package org.craftline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.craftline.Payloads.step;
-import static org.craftline.ProblemAssert.assertProblem;
+import static org.craftline.testing.Payloads.step;
+import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -11,8 +11,8 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.List;
 import java.util.Map;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

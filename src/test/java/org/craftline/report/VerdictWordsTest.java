@@ -3,7 +3,7 @@ package org.craftline.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /** The verdict in words: what it allowed for, and what a range without a clear trend could have shown. */

@@ -7,7 +7,7 @@ import io.dropwizard.db.DataSourceFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.craftline.TestDatabase;
+import org.craftline.testing.TestDatabase;
 import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;

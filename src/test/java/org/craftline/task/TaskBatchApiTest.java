@@ -1,8 +1,8 @@
 package org.craftline.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.craftline.ProblemAssert.assertFieldProblem;
-import static org.craftline.ProblemAssert.assertProblem;
+import static org.craftline.testing.ProblemAssert.assertFieldProblem;
+import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.Http;
-import org.craftline.Payloads;
-import org.craftline.TestApp;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 import org.craftline.problem.ApiException;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.craftline.TestDatabase;
+import org.craftline.testing.TestDatabase;
 import org.craftline.db.SqlStates;
 import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.WorkerDao;

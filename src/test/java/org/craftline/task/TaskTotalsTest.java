@@ -3,7 +3,7 @@ package org.craftline.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 @NoDatabase

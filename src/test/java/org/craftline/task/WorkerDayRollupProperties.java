@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.craftline.TestDatabase;
+import org.craftline.testing.TestDatabase;
 import org.craftline.task.TaskWrites.Kind;
 import org.craftline.values.Clocks;
 import org.craftline.worker.Worker;

@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.craftline.NoDatabase;
+import org.craftline.testing.NoDatabase;
 
 @NoDatabase
 class StatisticsProperties {

@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,25 +30,25 @@ import org.jdbi.v3.core.Jdbi;
  * then every acknowledged task must be there exactly once with what was sent, no failed one may be,
  * and nothing may be there that was never sent.
  */
-final class WriteLoad {
+public final class WriteLoad {
 
     private static final int BATCH = 10;
 
-    enum Outcome { ACKNOWLEDGED, FAILED, UNKNOWN }
+    public enum Outcome { ACKNOWLEDGED, FAILED, UNKNOWN }
 
     /** One request as sent: its key, its body, the markers of its tasks, and what became of it. */
-    static final class Sent {
-        final String key = UUID.randomUUID().toString();
-        final String path;
-        final String body;
-        final Map<String, LocalDate> markers;
-        volatile Outcome outcome = Outcome.UNKNOWN;
+    public static final class Sent {
+        public final String key = UUID.randomUUID().toString();
+        public final String path;
+        public final String body;
+        public final Map<String, LocalDate> markers;
+        public volatile Outcome outcome = Outcome.UNKNOWN;
         /** The last answer's status and content type; 0 and null while no answer came. */
-        volatile int status;
-        volatile String contentType;
-        volatile String retryAfter;
-        volatile long sentAt;
-        volatile long answeredAt;
+        public volatile int status;
+        public volatile String contentType;
+        public volatile String retryAfter;
+        public volatile long sentAt;
+        public volatile long answeredAt;
 
         Sent(String path, String body, Map<String, LocalDate> markers) {
             this.path = path;
@@ -56,13 +56,13 @@ final class WriteLoad {
             this.markers = markers;
         }
 
-        long millis() {
+        public long millis() {
             return TimeUnit.NANOSECONDS.toMillis(answeredAt - sentAt);
         }
     }
 
     /** Clients at work until {@link #stop()}. */
-    final class Clients {
+    public final class Clients {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ExecutorService pool;
         private final List<Future<?>> work = new ArrayList<>();
@@ -80,7 +80,7 @@ final class WriteLoad {
         }
 
         /** Stops the clients, waits for their last requests, and fails if a check inside one failed. */
-        void stop() throws Exception {
+        public void stop() throws Exception {
             running.set(false);
             pool.shutdown();
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("the clients stopped").isTrue();
@@ -95,28 +95,28 @@ final class WriteLoad {
     private final AtomicInteger days = new AtomicInteger();
     private final AtomicInteger tasks = new AtomicInteger();
 
-    WriteLoad(String worker) {
+    public WriteLoad(String worker) {
         this.worker = worker;
     }
 
     /** Starts {@code count} clients sending through {@code client} until they are stopped. */
-    Clients start(Http client, int count, Random random) {
+    public Clients start(Http client, int count, Random random) {
         return new Clients(client, count, random);
     }
 
     /** Every request sent so far. */
-    List<Sent> all() {
+    public List<Sent> all() {
         return List.copyOf(all);
     }
 
     /** The markers of the tasks acknowledged so far. */
-    Set<String> acknowledged() {
+    public Set<String> acknowledged() {
         return all().stream().filter(sent -> sent.outcome == Outcome.ACKNOWLEDGED)
                 .flatMap(sent -> sent.markers.keySet().stream()).collect(Collectors.toSet());
     }
 
     /** The markers of every task sent so far, answered or not. */
-    Set<String> sentMarkers() {
+    public Set<String> sentMarkers() {
         return all().stream().flatMap(sent -> sent.markers.keySet().stream()).collect(Collectors.toSet());
     }
 
@@ -142,7 +142,7 @@ final class WriteLoad {
     }
 
     /** Sends the next request through {@code client}, one at a time; what became of it. */
-    Sent send(Http client, Random random) {
+    public Sent send(Http client, Random random) {
         Sent sent = next(random);
         all.add(sent);
         send(client, sent);
@@ -150,7 +150,7 @@ final class WriteLoad {
     }
 
     /** Sends {@code sent} and notes what became of it; no answer, or a 5xx, leaves it unknown. */
-    static void send(Http client, Sent sent) {
+    public static void send(Http client, Sent sent) {
         sent.sentAt = System.nanoTime();
         try {
             Http.Reply reply = client.withHeader("Idempotency-Key", sent.key).post(sent.path, sent.body);
@@ -174,7 +174,7 @@ final class WriteLoad {
      * "not now", so it tries again after {@code Retry-After}, up to three times. Each must then
      * have an answer that settles it.
      */
-    void retryUnknown(Http client) throws InterruptedException {
+    public void retryUnknown(Http client) throws InterruptedException {
         for (Sent sent : all()) {
             for (int attempt = 0; attempt < 3 && sent.outcome == Outcome.UNKNOWN; attempt++) {
                 if (attempt > 0) {
@@ -188,7 +188,7 @@ final class WriteLoad {
     }
 
     /** Every acknowledged task once, with its date and steps; no refused one; nothing never sent. */
-    void assertTheSetHolds(Http client, String when) {
+    public void assertTheSetHolds(Http client, String when) {
         List<Sent> requests = all();
         Map<String, Integer> present = new HashMap<>();
         Map<String, JsonNode> stored = new HashMap<>();
@@ -221,7 +221,7 @@ final class WriteLoad {
      * Read straight from the database (the server stopped, for H2): each day's rollup equals what
      * that day's steps add up to, for this load's worker.
      */
-    void assertRollupsEqualTheSteps(Map<String, String> databaseEnvironment) {
+    public void assertRollupsEqualTheSteps(Map<String, String> databaseEnvironment) {
         Jdbi jdbi = Jdbi.create(databaseEnvironment.get("CRAFTLINE_DB_URL"),
                 databaseEnvironment.getOrDefault("CRAFTLINE_DB_USER", "craftline"),
                 databaseEnvironment.getOrDefault("CRAFTLINE_DB_PASSWORD", ""));

@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import org.craftline.testing.ProcessLevel;
+import org.craftline.testing.ServerProcess;
+import org.craftline.testing.TestApp;
+import org.craftline.testing.WriteLoad;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * the last cycle the day rollups equal a recomputation from the steps. {@code -Dcrash.cycles=N} runs
  * more cycles.
  */
+@ProcessLevel
 class CrashTest {
 
     private static final int CYCLES = Integer.getInteger("crash.cycles", 20);

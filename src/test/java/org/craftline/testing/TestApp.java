@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.craftline.CraftlineApplication;
+import org.craftline.CraftlineConfiguration;
 import org.craftline.db.Dialect;
 import org.craftline.values.Clocks;
 import org.jdbi.v3.core.Jdbi;

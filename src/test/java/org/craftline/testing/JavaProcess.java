@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.craftline.CraftlineApplication;
 
 /**
  * Craftline's main class in a JVM of its own, on the tests' class path, as an operator runs the jar:

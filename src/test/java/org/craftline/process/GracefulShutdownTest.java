@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.ProcessLevel;
+import org.craftline.testing.ServerProcess;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * finish and are kept, new connections are refused, and the process exits within the grace period
  * (config.yml's shutdownGracePeriod, 10 s).
  */
+@ProcessLevel
 class GracefulShutdownTest {
 
     private static final int BATCHES = 6;

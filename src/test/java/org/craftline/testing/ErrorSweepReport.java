@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;

@@ -1,12 +1,18 @@
-package org.craftline;
+package org.craftline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Path;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.ProcessLevel;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
 /** Data written before a restart is there after it: the H2 file is the store, not memory. */
+@ProcessLevel
 class RestartTest {
 
     @Test

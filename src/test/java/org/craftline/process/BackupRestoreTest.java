@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.craftline.testing.Http;
+import org.craftline.testing.JavaProcess;
+import org.craftline.testing.NoDatabase;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.ProcessLevel;
+import org.craftline.testing.ServerProcess;
+import org.craftline.testing.TestApp;
+import org.craftline.testing.WriteLoad;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * {@code OperatorCommand}'s, which {@link CommandsTest} proves.
  */
 @NoDatabase
+@ProcessLevel
 class BackupRestoreTest {
 
     private static final String STEADY = "steady";

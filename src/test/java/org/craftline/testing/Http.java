@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,11 +1,17 @@
-package org.craftline;
+package org.craftline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Path;
 import java.util.Map;
+import org.craftline.CraftlineConfiguration;
 import org.craftline.db.Dialect;
+import org.craftline.testing.Http;
+import org.craftline.testing.JavaProcess;
+import org.craftline.testing.NoDatabase;
+import org.craftline.testing.ProcessLevel;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * name, and exit code 1. H2 only, since the file lock is H2's; the PostgreSQL run leaves it out.
  */
 @NoDatabase
+@ProcessLevel
 class CommandsTest {
 
     private static final String CLASS_NAME = "(?s).*(\\b[a-z]+\\.[a-z]+\\.[A-Za-z]|Exception|\\tat ).*";

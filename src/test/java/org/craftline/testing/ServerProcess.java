@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

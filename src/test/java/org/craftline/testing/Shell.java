@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program of the machine's (initdb, pg_ctl, mount) for a test, to its end. */
-final class Shell {
+public final class Shell {
 
     static final Duration TIMEOUT = Duration.ofMinutes(1);
 
@@ -18,7 +18,7 @@ final class Shell {
     }
 
     /** Runs {@code command} within a minute; a failure carries what it printed. */
-    static void run(List<String> command) {
+    public static void run(List<String> command) {
         run(command, TIMEOUT);
     }
 
@@ -27,7 +27,7 @@ final class Shell {
      * reading a pipe to its end would wait for every process that holds it open (a server the
      * command started, a hung child), and the timeout would never be reached.
      */
-    static void run(List<String> command, Duration timeout) {
+    public static void run(List<String> command, Duration timeout) {
         Path output = null;
         try {
             output = Files.createTempFile("craftline-shell", ".log");

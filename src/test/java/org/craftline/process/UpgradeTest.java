@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +26,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.ProcessLevel;
+import org.craftline.testing.TestApp;
+import org.craftline.testing.TestDatabase;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * tokens still sign in (revoked and expired ones still do not), and every report and export equals
  * the one from a fresh database where the same history was logged through today's API.
  */
+@ProcessLevel
 class UpgradeTest {
 
     /** Migrations 001 to 004: the schema of the first release with tokens, 9323c3a. */

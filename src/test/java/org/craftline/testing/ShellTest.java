@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

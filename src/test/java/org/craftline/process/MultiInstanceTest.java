@@ -1,7 +1,7 @@
-package org.craftline;
+package org.craftline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.craftline.Payloads.step;
+import static org.craftline.testing.Payloads.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.DropwizardTestSupport;
@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.ProcessLevel;
+import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * other reads, and no rule depends on memory held by one instance (caches, counters, locks).
  * On the PostgreSQL run this is two servers on one PostgreSQL database.
  */
+@ProcessLevel
 class MultiInstanceTest {
 
     static DropwizardTestSupport<CraftlineConfiguration> first;

@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.craftline.problem.Problem;
+import org.craftline.testing.NoDatabase;
+import org.craftline.testing.PostgresCluster;
+import org.craftline.testing.ProcessLevel;
+import org.craftline.testing.ServerProcess;
+import org.craftline.testing.Shell;
+import org.craftline.testing.TestApp;
+import org.craftline.testing.WriteLoad;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * may stop or an H2 file on a file system it may fill, so it runs once, in the H2 execution.
  */
 @NoDatabase
+@ProcessLevel
 class DatabaseFaultTest {
 
     /** How long any request may take while the database is down. */

@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.craftline.CraftlineApplication;
 
 /** Every class compiled from {@code src/main/java}, for tests that check a rule holds for all of them. */
 public final class CompiledClasses {

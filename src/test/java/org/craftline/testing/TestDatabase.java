@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
@@ -7,6 +7,7 @@ import io.dropwizard.util.Duration;
 import java.util.UUID;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
+import org.craftline.CraftlineDaos;
 import org.craftline.db.Migrations;
 import org.craftline.db.SqlObjects;
 import org.jdbi.v3.core.Jdbi;

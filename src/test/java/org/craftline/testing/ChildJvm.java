@@ -1,4 +1,4 @@
-package org.craftline;
+package org.craftline.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * refuses a class path with a non-empty directory, so the child's class path has the compiled
  * classes as a jar; the test classes, which a child never needs, are left out.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private static String classPath;
     private static List<String> archiveOptions;
