@@ -5,8 +5,6 @@ import static org.craftline.testing.Payloads.step;
 import static org.craftline.testing.ProblemAssert.assertFieldProblem;
 import static org.craftline.testing.ProblemAssert.assertProblem;
 
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +12,11 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
-import org.craftline.testing.TestApp;
-import org.junit.jupiter.api.BeforeEach;
+import org.craftline.testing.SharedApp;
+import org.craftline.testing.SharedApp.Admin;
+import org.craftline.testing.SharedApp.FreshWorker;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,20 +26,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every kind of bad input the API must refuse: a clear 4xx problem, never a 500, and nothing
  * written. Each case runs against a fresh worker whose task list must stay empty.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class BadInputTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    @RegisterExtension
+    static final SharedApp API = SharedApp.withWorkersNamed("bad");
 
+    @Admin
     Http http;
+    @FreshWorker
     String worker;
-
-    @BeforeEach
-    void newWorker() {
-        http = TestApp.admin(APP);
-        worker = TestApp.uniqueHandle("bad");
-        TestApp.createWorker(http, worker);
-    }
 
     private void assertNothingWritten() {
         Http.Reply tasks = http.get("/api/tasks?worker=" + worker);

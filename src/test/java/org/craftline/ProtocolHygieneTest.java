@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,26 +13,23 @@ import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
 import org.craftline.testing.ProblemAssert;
 import org.craftline.testing.RawHttp;
+import org.craftline.testing.SharedApp;
+import org.craftline.testing.SharedApp.Admin;
+import org.craftline.testing.SharedApp.FreshWorker;
 import org.craftline.testing.TestApp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests a hostile or careless client sends: each gets a clear 4xx problem, and nothing is stored. */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class ProtocolHygieneTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    @RegisterExtension
+    static final SharedApp API = SharedApp.withWorkersNamed("proto");
 
+    @Admin
     Http admin;
+    @FreshWorker
     String worker;
-
-    @BeforeEach
-    void newWorker() {
-        admin = TestApp.admin(APP);
-        worker = TestApp.uniqueHandle("proto");
-        TestApp.createWorker(admin, worker);
-    }
 
     private int tasks() {
         return admin.get("/api/tasks?worker=" + worker).json().path("items").size();
@@ -81,7 +76,7 @@ class ProtocolHygieneTest {
 
     @Test
     void aContentLengthBeyondAnyInt_is413() {
-        RawHttp.Answer answer = RawHttp.send(APP.getLocalPort(), "POST /api/tasks HTTP/1.1\r\nHost: localhost\r\n"
+        RawHttp.Answer answer = RawHttp.send(SharedApp.app().getLocalPort(), "POST /api/tasks HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + TestApp.ADMIN_TOKEN + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 99999999999999\r\nConnection: close\r\n\r\n{");
 

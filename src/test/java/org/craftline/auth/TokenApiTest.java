@@ -5,39 +5,38 @@ import static org.craftline.testing.ProblemAssert.assertFieldProblem;
 import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
+import org.craftline.testing.SharedApp;
+import org.craftline.testing.SharedApp.Admin;
+import org.craftline.testing.SharedApp.FreshWorker;
 import org.craftline.testing.TestApp;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(DropwizardExtensionsSupport.class)
 class TokenApiTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    @RegisterExtension
+    static final SharedApp API = SharedApp.withWorkersNamed("tok");
 
+    @Admin
     Http admin;
     Http anonymous;
+    @FreshWorker
     String worker;
 
     @BeforeEach
     void newWorker() {
-        admin = TestApp.admin(APP);
-        anonymous = new Http(APP.getLocalPort());
-        worker = TestApp.uniqueHandle("tok");
-        TestApp.createWorker(admin, worker);
+        anonymous = new Http(SharedApp.app().getLocalPort());
     }
 
     private Jdbi database() {
-        return TestApp.jdbi(APP.getConfiguration());
+        return TestApp.jdbi(SharedApp.app().getConfiguration());
     }
 
     @Test

@@ -16,28 +16,27 @@ import java.util.Map;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
+import org.craftline.testing.SharedApp;
+import org.craftline.testing.SharedApp.Admin;
+import org.craftline.testing.SharedApp.FreshWorker;
 import org.craftline.testing.TestApp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /api/export}: a worker's whole log, as JSON or CSV, and back in through a batch. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ExportApiTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    @RegisterExtension
+    static final SharedApp API = SharedApp.withWorkersNamed("export");
     /** An empty instance with a database of its own, to import an export into. */
     static final DropwizardAppExtension<CraftlineConfiguration> ELSEWHERE = TestApp.extension();
 
+    @Admin
     Http admin;
+    @FreshWorker
     String worker;
-
-    @BeforeEach
-    void newWorker() {
-        admin = TestApp.admin(APP);
-        worker = TestApp.uniqueHandle("export");
-        TestApp.createWorker(admin, worker);
-    }
 
     private Http asWorker(String handle) {
         return TestApp.signedIn(admin, handle, "WORKER");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.craftline.testing.ProblemAssert.assertFieldProblem;
 import static org.craftline.testing.ProblemAssert.assertProblem;
 
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,29 +12,30 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
+import org.craftline.testing.SharedApp;
+import org.craftline.testing.SharedApp.Admin;
+import org.craftline.testing.SharedApp.FreshWorker;
 import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Idempotency-Key on the routes that create, through HTTP, as phones and scripts retry. */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class IdempotencyApiTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    @RegisterExtension
+    static final SharedApp API = SharedApp.withWorkersNamed("idem");
 
+    @Admin
     Http admin;
+    @FreshWorker
     String worker;
     Http asWorker;
 
     @BeforeEach
     void newWorker() {
-        admin = TestApp.admin(APP);
-        worker = TestApp.uniqueHandle("idem");
-        TestApp.createWorker(admin, worker);
         asWorker = TestApp.signedIn(admin, worker, "WORKER");
     }
 

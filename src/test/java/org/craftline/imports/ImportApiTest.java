@@ -5,8 +5,6 @@ import static org.craftline.testing.ProblemAssert.assertFieldProblem;
 import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,28 +13,29 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.Http;
+import org.craftline.testing.SharedApp;
+import org.craftline.testing.SharedApp.Admin;
+import org.craftline.testing.SharedApp.FreshWorker;
 import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Toggl and Clockify detailed reports into a worker's log, through HTTP, from fixture files. */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class ImportApiTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    @RegisterExtension
+    static final SharedApp API = SharedApp.withWorkersNamed("import");
 
+    @Admin
     Http admin;
+    @FreshWorker
     String worker;
     Http asWorker;
 
     @BeforeEach
     void newWorker() {
-        admin = TestApp.admin(APP);
-        worker = TestApp.uniqueHandle("import");
-        TestApp.createWorker(admin, worker);
         asWorker = TestApp.signedIn(admin, worker, "WORKER");
     }
 

@@ -5,33 +5,26 @@ import static org.craftline.testing.Payloads.step;
 import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import org.craftline.CraftlineConfiguration;
-import org.craftline.testing.Http;
-import org.craftline.testing.Payloads;
-import org.craftline.testing.TestApp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.SharedApp;
+import org.craftline.testing.SharedApp.Admin;
+import org.craftline.testing.SharedApp.FreshWorker;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(DropwizardExtensionsSupport.class)
 class ReportApiTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    @RegisterExtension
+    static final SharedApp API = SharedApp.withWorkersNamed("rep");
 
+    @Admin
     Http http;
+    @FreshWorker
     String worker;
-
-    @BeforeEach
-    void newWorker() {
-        http = TestApp.admin(APP);
-        worker = TestApp.uniqueHandle("rep");
-        TestApp.createWorker(http, worker);
-    }
 
     /** Logs a task with a CRAFT and an EXECUTION step; a zero leaves that step out. */
     private void log(String date, int craft, int execution) {

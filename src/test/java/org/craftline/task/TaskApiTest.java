@@ -6,33 +6,27 @@ import static org.craftline.testing.ProblemAssert.assertFieldProblem;
 import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
+import org.craftline.testing.SharedApp;
+import org.craftline.testing.SharedApp.Admin;
+import org.craftline.testing.SharedApp.FreshWorker;
 import org.craftline.testing.TestApp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(DropwizardExtensionsSupport.class)
 class TaskApiTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    @RegisterExtension
+    static final SharedApp API = SharedApp.withWorkersNamed("sam");
 
+    @Admin
     Http http;
+    @FreshWorker
     String worker;
-
-    @BeforeEach
-    void newWorker() {
-        http = TestApp.admin(APP);
-        worker = TestApp.uniqueHandle("sam");
-        TestApp.createWorker(http, worker);
-    }
 
     private JsonNode create(Map<String, Object> task) {
         Http.Reply reply = http.post("/api/tasks", Http.json(task));

@@ -6,36 +6,30 @@ import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
+import org.craftline.testing.SharedApp;
+import org.craftline.testing.SharedApp.Admin;
+import org.craftline.testing.SharedApp.FreshWorker;
 import org.craftline.testing.TestApp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /api/tasks/batch}: all or nothing, errors by item, the day's limit across the batch. */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class TaskBatchApiTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    @RegisterExtension
+    static final SharedApp API = SharedApp.withWorkersNamed("batch");
 
+    @Admin
     Http admin;
+    @FreshWorker
     String worker;
-
-    @BeforeEach
-    void newWorker() {
-        admin = TestApp.admin(APP);
-        worker = TestApp.uniqueHandle("batch");
-        TestApp.createWorker(admin, worker);
-    }
 
     private List<Map<String, Object>> weeks(String handle, int count) {
         List<Map<String, Object>> tasks = new ArrayList<>();

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * A throwaway PostgreSQL cluster for the test run, made from the machine's own server binaries
@@ -199,13 +197,5 @@ public final class PostgresCluster {
         }
         full.addAll(command);
         Shell.run(full);
-    }
-
-    /** Stops the cluster when the JUnit launcher session ends (registered in META-INF/services). */
-    public static final class StopAtSessionEnd implements LauncherSessionListener {
-        @Override
-        public void launcherSessionClosed(LauncherSession session) {
-            stopIfRunning();
-        }
     }
 }

@@ -3,17 +3,15 @@ package org.craftline.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.craftline.testing.ProblemAssert.assertFieldProblem;
 
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.List;
 import java.util.Map;
-import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
-import org.craftline.testing.TestApp;
-import org.junit.jupiter.api.BeforeEach;
+import org.craftline.testing.SharedApp;
+import org.craftline.testing.SharedApp.Admin;
+import org.craftline.testing.SharedApp.FreshWorker;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,20 +19,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Dates are ISO strings from 1900 to 2200 and text holds only characters XML allows, in bodies and
  * query strings alike: anything else is refused naming its field, never stored as something else.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class StrictValuesTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    @RegisterExtension
+    static final SharedApp API = SharedApp.withWorkersNamed("strict");
 
+    @Admin
     Http admin;
+    @FreshWorker
     String worker;
-
-    @BeforeEach
-    void newWorker() {
-        admin = TestApp.admin(APP);
-        worker = TestApp.uniqueHandle("strict");
-        TestApp.createWorker(admin, worker);
-    }
 
     private String taskWithDate(String dateJson) {
         return "{\"worker\":\"" + worker + "\",\"date\":" + dateJson + ",\"title\":\"t\","
