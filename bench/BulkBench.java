@@ -152,7 +152,7 @@ public final class BulkBench {
                 System.getProperty("java.version")));
         table.append("| measurement | value | baseline (same run) | ratio | target | met |\n| --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(row -> table.append("| ").append(String.join(" | ", row)).append(" |\n"));
-        table.append("\nReproduce: `mvn -B -DskipTests package && bench/bulk-bench.sh`\n");
+        table.append("\nReproduce: `./mvnw -B -DskipTests package && bench/bulk-bench.sh`\n");
         System.out.println(table);
         Files.createDirectories(Path.of("bench", "results"));
         Files.writeString(Path.of("bench", "results", postgres ? "bulk-postgresql.md" : "bulk.md"), table,

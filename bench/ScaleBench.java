@@ -42,7 +42,7 @@ import org.craftline.task.Step;
  * by the service's own DayRollup), then measured over HTTP against the real jar, each figure next to
  * a baseline measured in the same run. Prints one table and writes it to bench/results/latest.md.
  *
- * <p>Run from the project folder after {@code mvn -B -DskipTests package}:
+ * <p>Run from the project folder after {@code ./mvnw -B -DskipTests package}:
  * {@code java -cp target/craftline.jar bench/ScaleBench.java} (see bench/scale-bench.sh).
  */
 public final class ScaleBench {
@@ -552,7 +552,7 @@ public final class ScaleBench {
             out.append("| ").append(String.join(" | ", row.measurement(), row.value(), row.baseline(), row.ratio(),
                     row.target(), row.met())).append(" |\n");
         }
-        out.append("\nReproduce: `mvn -B -DskipTests package && ").append(DATABASE.equals("PostgreSQL")
+        out.append("\nReproduce: `./mvnw -B -DskipTests package && ").append(DATABASE.equals("PostgreSQL")
                 ? "JAVA_OPTS='-Ddb.url=jdbc:postgresql://HOST/EMPTY_DB -Ddb.user=U -Ddb.password=P' " : "")
                 .append("bench/scale-bench.sh`\n");
         return out.toString();

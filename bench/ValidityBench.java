@@ -30,7 +30,7 @@ import org.craftline.report.stats.TheilSen;
  *       craft minutes the share of 600), events with {@code POST /api/events}, and the verdict and
  *       event intervals read from {@code GET /api/reports/deskilling}.</li>
  * </ol>
- * Writes bench/results/validity.md. Not part of `mvn -B verify`.
+ * Writes bench/results/validity.md. Not part of `./mvnw -B verify`.
  */
 public class ValidityBench {
 
@@ -57,7 +57,7 @@ public class ValidityBench {
         out.append(apiTargets());
         out.append(testsCompared());
         out.append(detectable());
-        out.append("\nReproduce: `mvn -B -DskipTests package && bench/validity-bench.sh` ")
+        out.append("\nReproduce: `./mvnw -B -DskipTests package && bench/validity-bench.sh` ")
                 .append("(-Dseries=N, -DapiSeries=N for other sample sizes).\n");
         System.out.print(out);
         Files.createDirectories(Path.of("bench", "results"));

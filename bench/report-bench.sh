@@ -4,12 +4,12 @@
 # Seeds the demo year (7 workers, about 2,200 tasks) into a throwaway H2 database, starts the
 # server, and times each request ROUNDS times after a warm-up. The baseline is GET /api/me: one
 # token lookup and nothing else, so each ratio says how many "cheapest authenticated requests" a
-# call costs on this machine, whatever the machine. Run after: mvn -B -DskipTests package
+# call costs on this machine, whatever the machine. Run after: ./mvnw -B -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-15}
 JAR=target/craftline.jar
-[ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -3,16 +3,15 @@
 # with five years of 100-step days, bulk-loaded with their day rollups into a fresh H2 file, then
 # measured over HTTP against the real jar under -Xmx512m, every figure beside a baseline from the
 # same run. Prints one table and writes it to bench/results/latest.md. Takes about 4 minutes on
-# 2 cores. Not part of `mvn -B verify`.
+# 2 cores. Not part of `./mvnw -B verify`.
 #
-#   mvn -B -DskipTests package && bench/scale-bench.sh
+#   ./mvnw -B -DskipTests package && bench/scale-bench.sh
 #
 # Options as system properties in JAVA_OPTS, e.g. JAVA_OPTS='-Dworkers=100 -DloadSeconds=5'. On
 # PostgreSQL, give an empty database: JAVA_OPTS='-Ddb.url=jdbc:postgresql://HOST:PORT/DB -Ddb.user=U
 # -Ddb.password=P'; the table then goes to bench/results/latest-postgresql.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f target/craftline.jar ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
-# The benchmarks share bench/BenchServer.java: compile them together against the jar.
-rm -rf target/bench && javac -nowarn -d target/bench -cp target/craftline.jar bench/*.java
-exec java ${JAVA_OPTS:-} -cp target/craftline.jar:target/bench ScaleBench
+[ -f target/craftline.jar ] && [ -d target/test-classes ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
+# Maven compiles the benchmarks with the tests (build-helper in pom.xml), into target/test-classes.
+exec java ${JAVA_OPTS:-} -cp target/craftline.jar:target/test-classes ScaleBench
