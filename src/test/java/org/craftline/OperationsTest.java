@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.craftline.testing.Http;
 import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.Test;
@@ -31,11 +38,23 @@ class OperationsTest {
         assertThat(connector.getBindHost()).isEqualTo("127.0.0.1");
     }
 
+    /** Every changeset in migrations/ was applied when the server started, in the changelog's order. */
     @Test
-    void migrations_ranAtStartUp() {
-        String worker = TestApp.uniqueHandle("mig");
-        Http http = TestApp.admin(APP);
+    void migrations_ranAtStartUp_everyChangesetInOrder() throws IOException {
+        List<String> inFiles = new ArrayList<>();
+        Matcher include = Pattern.compile("<include file=\"([^\"]+)\"").matcher(Files.readString(Path.of("migrations", "changelog.xml")));
+        while (include.find()) {
+            Matcher changeset = Pattern.compile("^--changeset craftline:(\\S+)", Pattern.MULTILINE)
+                    .matcher(Files.readString(Path.of("migrations", include.group(1))));
+            while (changeset.find()) {
+                inFiles.add(changeset.group(1));
+            }
+        }
 
-        TestApp.createWorker(http, worker);
+        List<String> applied = TestApp.jdbi(APP.getConfiguration()).withHandle(handle -> handle
+                .createQuery("SELECT id FROM databasechangelog ORDER BY orderexecuted").mapTo(String.class).list());
+
+        assertThat(inFiles).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(applied).containsExactlyElementsOf(inFiles);
     }
 }
