@@ -13,7 +13,6 @@ import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.concurrent.TimeUnit;
 import org.craftline.auth.AdminBootstrap;
 import org.craftline.auth.Authentication;
 import org.craftline.auth.LogMasking;
@@ -166,8 +165,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         environment.jersey().register(new WorkerResource(workers, owners, clock));
         IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, environment.getObjectMapper(), clock,
                 configuration.getIdempotency().getKeyTtl().toJavaDuration());
-        environment.lifecycle().scheduledExecutorService("idempotency-purge").threads(1).build()
-                .scheduleWithFixedDelay(idempotency::purgeExpired, 1, 60, TimeUnit.MINUTES);
+        HourlyJobs.schedule(environment, "idempotency-purge", idempotency::purgeExpired);
         TaskService taskService = new TaskService(jdbi, clock);
         environment.jersey().register(new TaskResource(taskService, owners, idempotency));
         EventDao events = jdbi.onDemand(EventDao.class);
@@ -180,8 +178,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         reportBulkhead = configuration.getReports().bulkhead(database.getMaxSize());
         TeamPublisher publisher = new TeamPublisher(jdbi, clock, configuration.getPrivacy().getMinGroupSize(),
                 configuration.getPrivacy().getTeamGraceDays());
-        environment.lifecycle().scheduledExecutorService("team-publication").threads(1).build()
-                .scheduleWithFixedDelay(publisher::publishAllDue, 1, 60, TimeUnit.MINUTES);
+        HourlyJobs.schedule(environment, "team-publication", publisher::publishAllDue);
         environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class),
                 jdbi.onDemand(TeamCellDao.class), events, publisher), owners, reportBulkhead, clock));
         environment.jersey().register(new OpenApiResource(
