@@ -81,16 +81,16 @@ public final class BulkBench {
             String base = "http://127.0.0.1:" + port;
             String admin = "http://127.0.0.1:" + (port + 1);
             BenchServer.waitHealthy(admin + "/healthcheck", server);
-            post(base + "/api/workers", "application/json", "{\"handle\":\"bench\",\"displayName\":\"Bench\"}".getBytes());
-            post(base + "/api/workers", "application/json", "{\"handle\":\"importer\",\"displayName\":\"Importer\"}".getBytes());
+            post(base + "/api/workers", "application/json", "{\"handle\":\"bench\",\"displayName\":\"Bench\"}".getBytes(StandardCharsets.UTF_8));
+            post(base + "/api/workers", "application/json", "{\"handle\":\"importer\",\"displayName\":\"Importer\"}".getBytes(StandardCharsets.UTF_8));
             // Warm-up: a small batch for another worker, so the JIT is not what is measured.
-            post(base + "/api/workers", "application/json", "{\"handle\":\"warm\",\"displayName\":\"Warm\"}".getBytes());
+            post(base + "/api/workers", "application/json", "{\"handle\":\"warm\",\"displayName\":\"Warm\"}".getBytes(StandardCharsets.UTF_8));
             for (int b = 0; b < 3; b++) {
-                BenchServer.expect(201, post(base + "/api/tasks/batch", "application/json", batch("warm", b).getBytes()));
+                BenchServer.expect(201, post(base + "/api/tasks/batch", "application/json", batch("warm", b).getBytes(StandardCharsets.UTF_8)));
             }
             long started = System.nanoTime();
             for (int b = 0; b < BATCHES; b++) {
-                BenchServer.expect(201, post(base + "/api/tasks/batch", "application/json", batch("bench", b).getBytes()));
+                BenchServer.expect(201, post(base + "/api/tasks/batch", "application/json", batch("bench", b).getBytes(StandardCharsets.UTF_8)));
             }
             double served = (double) BATCHES * TASKS * STEPS / ((System.nanoTime() - started) / 1e9);
             rows.add(new String[] {"raw JDBC batch inserts, tasks and steps, fresh database",

@@ -479,8 +479,11 @@ public final class ScaleBench {
                 LocalDate date = LocalDate.parse("2026-01-01");
                 while (System.nanoTime() < ends) {
                     long t = System.nanoTime();
+                    if (writes) {
+                        date = date.plusDays(1);
+                    }
                     HttpResponse<String> response = writes
-                            ? post(base + "/api/tasks", token, task(date = date.plusDays(1)))
+                            ? post(base + "/api/tasks", token, task(date))
                             : get(base + "/api/me", token);
                     long done = System.nanoTime();
                     if (t >= warmUpEnds) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public class ValidityBench {
     }
 
     public static void main(String[] args) throws Exception {
-        StringBuilder out = new StringBuilder("# How sure a verdict is\n\n").append(LocalDate.now())
+        StringBuilder out = new StringBuilder("# How sure a verdict is\n\n").append(LocalDate.now(ZoneOffset.UTC))
                 .append("; weekly shares of 60 points, SD 8, AR(1) noise with the lag-1 correlation shown; ")
                 .append("alpha 0.05. Adjusted: `").append(AdjustedMannKendall.METHOD).append("`, the report's verdict.\n\n");
         out.append(apiTargets());
@@ -245,7 +246,8 @@ public class ValidityBench {
 
         /** A new worker with one task a week, its shares the points given (as craft minutes of 600), and the events. */
         private String seed(double[] points, List<Step> steps) throws Exception {
-            String handle = "sim" + (++workers);
+            workers++;
+            String handle = "sim" + workers;
             BenchServer.expect(201, BenchServer.send(base + "/api/workers", ADMIN_TOKEN,
                     "{\"handle\":\"" + handle + "\",\"displayName\":\"Simulated " + workers + "\"}"));
             StringBuilder batch = new StringBuilder("{\"tasks\":[");

@@ -39,6 +39,8 @@ public final class AdminBootstrap {
     }
 
     /** Whether standard output is a terminal: Java knows only whether both standard input and output are. */
+    // On Java 17 a null console is the answer; Java 22's Console.isTerminal() would replace this.
+    @SuppressWarnings("SystemConsoleNull")
     public static boolean stdoutIsTerminal() {
         return System.console() != null;
     }

@@ -105,6 +105,8 @@ public final class LogMasking extends TurboFilter {
             super(classAndMessage, cause, false, true);
         }
 
+        // The masked class and message stand in for the original's toString, which named its class.
+        @SuppressWarnings("OverrideThrowableToString")
         @Override
         public String toString() {
             return getMessage();

@@ -85,7 +85,8 @@ public final class IdempotencyKeys {
         }
         try {
             Recorder<T> recorder = new Recorder<>(scope, value, fingerprint, answer);
-            write.apply(recorder);
+            // The recorder keeps the answer the write's hook stored; the write's own result is in it.
+            var unused = write.apply(recorder);
             return recorder.answer.toResponse(false);
         } catch (Replay replay) {
             return replay.answer.toResponse(true);

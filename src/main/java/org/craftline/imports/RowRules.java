@@ -117,7 +117,7 @@ final class RowRules {
                     + "), and no defaultMode was given");
         }
         String project = row.get(Tracker.PROJECT).isEmpty() ? "No project" : row.get(Tracker.PROJECT);
-        String note = description.isEmpty() || description.equals(activity) && activity.length() <= ACTIVITY_LENGTH
+        String note = description.isEmpty() || (description.equals(activity) && activity.length() <= ACTIVITY_LENGTH)
                 ? null : cut(description, NOTE_LENGTH);
         // An activity is a short name compared across days: one line, lower case, spaces collapsed.
         String name = cut(WHITESPACE.matcher(activity).replaceAll(" "), ACTIVITY_LENGTH).strip().toLowerCase(Locale.ROOT);

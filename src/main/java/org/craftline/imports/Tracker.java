@@ -29,6 +29,7 @@ enum Tracker {
     final String endDate;
     final String endTime;
     /** The duration columns in order of preference; a file needs at least one. */
+    @SuppressWarnings("ImmutableEnumChecker") // List.copyOf: an unmodifiable list
     final List<String> durations;
 
     Tracker(String displayName, String startDate, String startTime, String endDate, String endTime,
@@ -38,7 +39,7 @@ enum Tracker {
         this.startTime = startTime;
         this.endDate = endDate;
         this.endTime = endTime;
-        this.durations = durations;
+        this.durations = List.copyOf(durations);
     }
 
     /** The name in the route and in the report: {@code toggl}, {@code clockify}. */

@@ -54,6 +54,8 @@ public final class OpenApiDocument {
         }
     }
 
+    // swagger-core keeps its extensions in static state on that class: a lock on it is the point.
+    @SuppressWarnings("LockOnNonEnclosingClassLiteral")
     static OpenAPI read(Set<Class<?>> resources) {
         synchronized (OpenAPIExtensions.class) {
             return readInstalled(resources);

@@ -47,7 +47,7 @@ final class PeriodPointRenderer extends XYLineAndShapeRenderer {
         super.drawSecondaryPass(g2, plot, dataset, pass, series, item, domainAxis, dataArea, rangeAxis,
                 crosshairState, entities);
         if (point) {
-            g2.setRenderingHint(SVGHints.KEY_END_GROUP, Boolean.TRUE);
+            g2.setRenderingHint(SVGHints.KEY_END_GROUP, true);
         }
     }
 

@@ -164,10 +164,12 @@ class ImportApiTest {
 
     @Test
     void aDayPastItsMinutes_isRejectedByRow() {
-        String csv = "Project,Description,Start date,Start time,Duration,Tags\n"
-                + "A,long one,2023-03-01,08:00,16:00:00,craft\n"
-                + "A,another,2023-03-01,20:00,08:30:00,craft\n"
-                + "A,fine,2023-03-02,09:00,01:00:00,craft\n";
+        String csv = """
+                Project,Description,Start date,Start time,Duration,Tags
+                A,long one,2023-03-01,08:00,16:00:00,craft
+                A,another,2023-03-01,20:00,08:30:00,craft
+                A,fine,2023-03-02,09:00,01:00:00,craft
+                """;
 
         JsonNode problem = assertProblem(post(asWorker, "/api/imports/toggl", csv.getBytes(StandardCharsets.UTF_8)), 422);
 

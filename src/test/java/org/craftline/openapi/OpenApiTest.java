@@ -175,7 +175,8 @@ class OpenApiTest {
         StringBuilder out = new StringBuilder();
         int depth = 0;
         boolean inPattern = false;
-        for (char c : path.toCharArray()) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
             if (c == '{') {
                 depth++;
                 if (depth == 1) {

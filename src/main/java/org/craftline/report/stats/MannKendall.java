@@ -55,7 +55,7 @@ public final class MannKendall {
         int start = 0;
         for (int i = 1; i <= sorted.length; i++) {
             if (i == sorted.length || sorted[i] != sorted[start]) {
-                long t = i - start;
+                long t = (long) i - start;
                 correction += t * (t - 1) * (2 * t + 5);
                 start = i;
             }
