@@ -2,7 +2,10 @@ package org.craftline.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +17,6 @@ import org.craftline.testing.NoDatabase;
 import org.craftline.testing.PostgresCluster;
 import org.craftline.testing.ProcessLevel;
 import org.craftline.testing.ServerProcess;
-import org.craftline.testing.Shell;
 import org.craftline.testing.TestApp;
 import org.craftline.testing.WriteLoad;
 import org.junit.jupiter.api.Test;
@@ -89,7 +91,7 @@ class DatabaseFaultTest {
             Map<String, String> h2 = TestApp.h2Environment(database);
             String worker = TestApp.uniqueHandle("disk");
             WriteLoad load = new WriteLoad(worker);
-            ServerProcess server = ServerProcess.start(database, h2);
+            ServerProcess server = ServerProcess.startInside(disk.inside(), database, h2);
             try {
                 TestApp.createWorker(server.admin(), worker);
                 Random random = new Random();
@@ -128,7 +130,7 @@ class DatabaseFaultTest {
                 server.process().waitFor();
             }
 
-            ServerProcess reopened = ServerProcess.start(database, h2);
+            ServerProcess reopened = ServerProcess.startInside(disk.inside(), database, h2);
             try {
                 assertThat(reopened.healthStatus()).as("the database opens again").isEqualTo(200);
                 load.assertTheSetHolds(reopened.admin(), "after a cold start on the same file");
@@ -153,21 +155,43 @@ class DatabaseFaultTest {
     }
 
     /**
-     * A tmpfs of a few MiB, mounted for one test, so that filling it fills no one else's disk.
-     * Mounting needs root, as .ci/run has; elsewhere the test says so and fails.
+     * A tmpfs of a few MiB for one test, so that filling it fills no one else's disk, mounted without
+     * root: a process of ours holds a user and mount namespace of its own (unshare -rm) in which the
+     * tmpfs is mounted over an empty folder; servers start inside that namespace (nsenter), and the
+     * test reaches the tmpfs through the holder's view of the file system, /proc/PID/root.
      */
-    private record SmallFileSystem(Path root) implements AutoCloseable {
+    private record SmallFileSystem(Path root, Process holder) implements AutoCloseable {
 
-        static SmallFileSystem mount(int mebibytes) throws IOException {
+        static SmallFileSystem mount(int mebibytes) throws IOException, InterruptedException {
             Path root = Files.createTempDirectory("craftline-small-disk");
-            run("mount", "-t", "tmpfs", "-o", "size=" + mebibytes + "m", "tmpfs", root.toString());
-            return new SmallFileSystem(root);
+            Process holder = new ProcessBuilder("unshare", "-rm", "--propagation", "private", "sh", "-c",
+                    "mount -t tmpfs -o size=" + mebibytes + "m tmpfs \"$0\" && echo mounted && exec sleep 3600",
+                    root.toString()).redirectErrorStream(true).start();
+            String first = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (!"mounted".equals(first)) {
+                holder.destroyForcibly();
+                throw new AssertionError("could not mount a small tmpfs in a namespace of the test's own (unshare -rm): "
+                        + first + "\nThe kernel must allow unprivileged user namespaces, or the test must run as root.");
+            }
+            return new SmallFileSystem(root, holder);
+        }
+
+        /** The tmpfs as this test sees it: through the holder's view of the file system. */
+        Path fromOutside() {
+            return Path.of("/proc/" + holder.pid() + "/root").resolve(root.toString().substring(1));
+        }
+
+        /** The command prefix that starts a program inside the namespace, in the tmpfs. */
+        List<String> inside() {
+            return List.of("nsenter", "-t", String.valueOf(holder.pid()), "-U", "-m", "--preserve-credentials",
+                    "sh", "-c", "cd \"$0\" && exec \"$@\"", root.toString());
         }
 
         /** Writes a file that leaves {@code bytes} free; deleting it frees the space again. */
         Path fillLeaving(long bytes) throws IOException {
-            Path filler = root.resolve("filler");
-            long size = Files.getFileStore(root).getUsableSpace() - bytes;
+            Path filler = fromOutside().resolve("filler");
+            long size = fromOutside().toFile().getUsableSpace() - bytes;
             byte[] block = new byte[1 << 16];
             try (var out = Files.newOutputStream(filler)) {
                 for (long written = 0; written < size; written += block.length) {
@@ -178,17 +202,9 @@ class DatabaseFaultTest {
         }
 
         @Override
-        public void close() {
-            run("umount", root.toString());
-        }
-
-        private static void run(String... command) {
-            try {
-                Shell.run(List.of(command));
-            } catch (IllegalStateException failed) {
-                throw new AssertionError(failed.getMessage()
-                        + "\nThis test fills a small tmpfs of its own, which only root may mount; .ci/run runs as root.");
-            }
+        public void close() throws InterruptedException {
+            holder.destroyForcibly();
+            holder.waitFor();
         }
     }
 }

@@ -56,8 +56,17 @@ public final class JavaProcess {
     /** The same, with options for the JVM (which then goes without the class archive: see {@link ChildJvm}). */
     static Process start(Path directory, Map<String, String> environment, Path log, List<String> jvmOptions,
                          String... arguments) {
+        return start(List.of(), directory, environment, log, jvmOptions, arguments);
+    }
+
+    /** The same, the JVM started through {@code commandPrefix} (nsenter into a namespace, say). */
+    static Process start(List<String> commandPrefix, Path directory, Map<String, String> environment, Path log,
+                         List<String> jvmOptions, String... arguments) {
         try {
-            return builder(directory, environment, jvmOptions, arguments).redirectErrorStream(true)
+            ProcessBuilder builder = builder(directory, environment, jvmOptions, arguments);
+            List<String> command = new ArrayList<>(commandPrefix);
+            command.addAll(builder.command());
+            return builder.command(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

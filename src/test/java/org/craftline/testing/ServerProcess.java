@@ -43,6 +43,16 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The same, with options for its JVM. */
     static ServerProcess start(Path databaseFile, Map<String, String> settings, List<String> jvmOptions) {
+        return start(List.of(), databaseFile, settings, jvmOptions);
+    }
+
+    /** The same, started through {@code commandPrefix} (a namespace of the test's own, say: nsenter ...). */
+    public static ServerProcess startInside(List<String> commandPrefix, Path databaseFile, Map<String, String> settings) {
+        return start(commandPrefix, databaseFile, settings, List.of());
+    }
+
+    private static ServerProcess start(List<String> commandPrefix, Path databaseFile, Map<String, String> settings,
+                                       List<String> jvmOptions) {
         int port = freePort();
         int adminPort = freePort();
         Map<String, String> environment = new LinkedHashMap<>(TestApp.databaseEnvironment(databaseFile));
@@ -54,7 +64,7 @@ public final class ServerProcess implements AutoCloseable {
         // Not beside the database: a test may fill the database's file system to the brim.
         Path log = logFile();
         ServerProcess server = new ServerProcess(
-                JavaProcess.start(databaseFile.getParent(), environment, log, jvmOptions, "server", "config.yml"), port, adminPort, log);
+                JavaProcess.start(commandPrefix, databaseFile.getParent(), environment, log, jvmOptions, "server", "config.yml"), port, adminPort, log);
         server.awaitHealthy();
         return server;
     }
