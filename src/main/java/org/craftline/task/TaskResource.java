@@ -150,7 +150,7 @@ public class TaskResource {
             throw ApiException.preconditionRequired("Replacing a task needs an If-Match header with the ETag "
                     + "from your last read of it, so that you cannot overwrite a change you have not seen");
         }
-        Task replaced = tasks.replace(caller, id, request, ifMatch);
+        Task replaced = tasks.replace(caller, id, request, workers.named(request.worker()), ifMatch);
         return Response.ok(replaced).tag(replaced.entityTag()).build();
     }
 

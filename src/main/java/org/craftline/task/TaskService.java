@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -15,7 +16,6 @@ import org.craftline.db.WriteHook;
 import org.craftline.problem.ApiException;
 import org.craftline.problem.Problem.FieldError;
 import org.craftline.worker.Worker;
-import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterator;
 
@@ -123,14 +123,18 @@ public final class TaskService {
         }));
     }
 
-    /** Another worker's task is reported exactly like a missing one, here and in every method below. */
-    public Task replace(Caller caller, long id, TaskRequest request, String ifMatch) {
+    /**
+     * Another worker's task is reported exactly like a missing one, here and in every method below.
+     *
+     * @param named the worker the body's {@code worker} names ({@link org.craftline.worker.Workers#named}),
+     *              which must be the task's own: a task stays with the worker who logged it
+     */
+    public Task replace(Caller caller, long id, TaskRequest request, Optional<Worker> named, String ifMatch) {
         List<Step> steps = request.normalizedSteps();
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
             LockedTask current = lockMatching(tasks, caller, id, ifMatch);
-            if (request.worker() != null && handle.attach(WorkerDao.class).findByHandle(request.worker())
-                    .map(Worker::id).filter(owner -> owner == current.workerId()).isEmpty()) {
+            if (request.worker() != null && named.map(Worker::id).filter(owner -> owner == current.workerId()).isEmpty()) {
                 throw ApiException.unprocessable("worker", "cannot change: a task stays with the worker who logged it");
             }
             WorkerDayLedger days = WorkerDayLedger.lock(tasks, current.workerId(), current.workDate(),

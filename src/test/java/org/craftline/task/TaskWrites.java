@@ -3,6 +3,7 @@ package org.craftline.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.craftline.access.Caller;
 import org.craftline.access.Role;
@@ -38,7 +39,8 @@ public final class TaskWrites {
                 NewTask task = new NewTask(worker, request);
                 tasks.createAll(List.of(task, task), WriteHook.none()).forEach(created -> alive.add(created.id()));
             } else if (kind == Kind.REPLACE) {
-                tasks.replace(ADMIN, alive.get(target % alive.size()), request, null);
+                tasks.replace(ADMIN, alive.get(target % alive.size()), request,
+                        request.worker() == null ? Optional.empty() : Optional.of(worker), null);
             } else {
                 tasks.delete(ADMIN, alive.remove(target % alive.size()), null);
             }
