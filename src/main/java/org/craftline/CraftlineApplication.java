@@ -128,8 +128,9 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
             Migrations.apply(database, environment.metrics());
         }
         // After migrating: a long migration must not be cut off by the timeout meant for requests.
-        database.setInitializationQuery(
-                dialect.statementTimeoutSql(configuration.getDatabaseSafety().getStatementTimeout().toJavaDuration()));
+        // An operator's own initialization query runs first, then the timeout: neither replaces the other.
+        database.setInitializationQuery(dialect.withInitialization(database.getInitializationQuery(),
+                dialect.statementTimeoutSql(configuration.getDatabaseSafety().getStatementTimeout().toJavaDuration())));
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
         SqlObjects.install(jdbi, CraftlineDaos.ALL);
         jdbi.useHandle(handle -> dialect.checkDurability(handle,

@@ -3,8 +3,13 @@ package org.craftline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +64,34 @@ class DatabaseSafetyTest {
         app.before();
         try {
             assertThat(new Http(app.getLocalPort()).as(TestApp.ADMIN_TOKEN).get("/api/me").status()).isEqualTo(200);
+        } finally {
+            app.after();
+        }
+    }
+
+    /** An operator's database.initializationQuery runs beside the statement timeout, not instead of it. */
+    @Test
+    void operatorsInitializationQuery_runsBesideTheStatementTimeout() throws Exception {
+        Path database = TestApp.newDatabaseFile();
+        boolean h2 = TestDatabases.current() == TestDatabases.H2;
+        DropwizardTestSupport<CraftlineConfiguration> app = TestApp.support(database, Map.of(
+                "database.initializationQuery", h2 ? "SET LOCK_TIMEOUT 4321;" : "SET application_name = 'operator'",
+                "databaseSafety.statementTimeout", "7s"));
+        app.before();
+        try {
+            ManagedDataSource pool = app.getConfiguration().getDataSourceFactory()
+                    .build(new MetricRegistry(), "initialization-probe");
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery(h2
+                         ? "SELECT LOCK_TIMEOUT(), (SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                                 + "WHERE SETTING_NAME = 'QUERY_TIMEOUT')"
+                         : "SELECT current_setting('application_name'), current_setting('statement_timeout')")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).as("the operator's setting").isEqualTo(h2 ? "4321" : "operator");
+                assertThat(row.getString(2)).as("the statement timeout").isEqualTo(h2 ? "7000" : "7s");
+            } finally {
+                pool.stop();
+            }
         } finally {
             app.after();
         }

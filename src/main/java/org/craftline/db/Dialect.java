@@ -87,6 +87,17 @@ public enum Dialect {
         return "jdbc:h2:" + file.toAbsolutePath() + H2_FILE_SETTINGS;
     }
 
+    /**
+     * A pooled connection's initialization: the operator's own query (if any) and then {@code ours},
+     * as one string of statements, which both drivers run in order.
+     */
+    public String withInitialization(String operators, String ours) {
+        if (operators == null || operators.isBlank()) {
+            return ours;
+        }
+        return operators.strip().replaceAll(";+\\s*$", "") + "; " + ours;
+    }
+
     public static Dialect of(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);
         if (url.startsWith("jdbc:postgresql:")) {
