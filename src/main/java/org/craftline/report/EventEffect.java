@@ -3,6 +3,7 @@ package org.craftline.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.craftline.report.stats.Holm;
 import org.craftline.report.stats.Welch;
 
@@ -85,23 +86,24 @@ public record EventEffect(LocalDate date, String label, String tool, Kind kind, 
         for (int i = 0; i < windows.size(); i++) {
             Windows w = windows.get(i);
             Welch.Result result = results.get(i);
-            Marker marker = w.marker;
-            if (result == null) {
-                effects.add(new EventEffect(marker.date(), marker.label(), marker.tool(), marker.kind(),
-                        w.before.length == 0 ? null : Welch.mean(w.before), w.after.length == 0 ? null : Welch.mean(w.after),
-                        null, null, null, w.before.length, w.after.length, null, null, null, null, null));
-            } else if (result.pValue() == null) {
-                effects.add(new EventEffect(marker.date(), marker.label(), marker.tool(), marker.kind(),
-                        result.meanBefore(), result.meanAfter(), result.difference(), null, null, w.before.length,
-                        w.after.length, null, null, null, null, null));
-            } else {
-                effects.add(new EventEffect(marker.date(), marker.label(), marker.tool(), marker.kind(),
-                        result.meanBefore(), result.meanAfter(), result.difference(), result.ciLow(), result.ciHigh(),
-                        w.before.length, w.after.length, result.pValue(), adjusted[compared++], ADJUSTMENT, 1 - alpha,
-                        result.detectableDifference()));
-            }
+            boolean tested = result != null && result.pValue() != null;
+            Double adjustedPValue = tested ? adjusted[compared++] : null;
+            effects.add(new EventEffect(w.marker.date(), w.marker.label(), w.marker.tool(), w.marker.kind(),
+                    meanOrNull(w.before), meanOrNull(w.after), of(result, Welch.Result::difference),
+                    of(result, Welch.Result::ciLow), of(result, Welch.Result::ciHigh), w.before.length, w.after.length,
+                    of(result, Welch.Result::pValue), adjustedPValue, tested ? ADJUSTMENT : null,
+                    tested ? 1 - alpha : null, of(result, Welch.Result::detectableDifference)));
         }
         return effects;
+    }
+
+    /** A figure of the comparison; null where there was none (a side without periods). */
+    private static Double of(Welch.Result result, Function<Welch.Result, Double> figure) {
+        return result == null ? null : figure.apply(result);
+    }
+
+    private static Double meanOrNull(double[] shares) {
+        return shares.length == 0 ? null : Welch.mean(shares);
     }
 
     /** Whether any period before the marker's own has a share: a tool first used then shows a change. */

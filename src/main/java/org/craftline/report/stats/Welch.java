@@ -51,15 +51,17 @@ public final class Welch {
         if (before.length < 2 || after.length < 2) {
             return new Result(meanBefore, meanAfter, difference, null, null, null, null);
         }
-        double v1 = varianceOfMean(before, meanBefore, r);
-        double v2 = varianceOfMean(after, meanAfter, r);
+        double f1 = meanInflation(before.length, r);
+        double f2 = meanInflation(after.length, r);
+        double v1 = varianceOfMean(before, meanBefore, f1);
+        double v2 = varianceOfMean(after, meanAfter, f2);
         double se = Math.sqrt(v1 + v2);
         if (se == 0) {
             // Both sides constant: the difference is exact.
             return new Result(meanBefore, meanAfter, difference, difference, difference, difference == 0 ? 1.0 : 0.0,
                     0.0);
         }
-        double nu = (v1 + v2) * (v1 + v2) / (v1 * v1 / freedom(before.length, r) + v2 * v2 / freedom(after.length, r));
+        double nu = (v1 + v2) * (v1 + v2) / (v1 * v1 / freedom(before.length, f1) + v2 * v2 / freedom(after.length, f2));
         TDistribution t = new TDistribution(nu);
         double critical = t.inverseCumulativeProbability(1 - alpha / 2);
         double p = 2 * t.cumulativeProbability(-Math.abs(difference) / se);
@@ -77,19 +79,18 @@ public final class Welch {
     }
 
     /** {@code s^2 (n - 1) f / ((n - f) n)}: the sample variance of the mean, both corrections applied. */
-    private static double varianceOfMean(double[] x, double mean, double r) {
+    private static double varianceOfMean(double[] x, double mean, double f) {
         double squares = 0;
         for (double v : x) {
             squares += (v - mean) * (v - mean);
         }
         int n = x.length;
-        double f = meanInflation(n, r);
         return squares / (n - f) * f / n;
     }
 
     /** A side's degrees of freedom: its effective count less one, never below 1. */
-    private static double freedom(int n, double r) {
-        return Math.max(1, n / meanInflation(n, r) - 1);
+    private static double freedom(int n, double f) {
+        return Math.max(1, n / f - 1);
     }
 
     /** {@code f = 1 + 2 sum_{k=1}^{n-1} (1 - k/n) r^k}: how much more a mean of n AR(1) values varies. */
