@@ -77,7 +77,7 @@ public final class JavaProcess {
                                           String... arguments) {
         // The quick-start JIT and a small collector: these JVMs live for seconds, and some tests start many.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC"));
         command.addAll(jvmOptions.isEmpty() ? ChildJvm.archiveOptions() : jvmOptions);
         command.addAll(List.of("-cp", ChildJvm.classPath(), CraftlineApplication.class.getName()));
         for (String argument : arguments) {

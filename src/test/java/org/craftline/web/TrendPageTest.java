@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.craftline.CraftlineConfiguration;
+import org.craftline.testing.BrowserLevel;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
 import org.craftline.testing.TestApp;
@@ -30,6 +31,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The trend in real Chromium: a worker's own, a team's for an analyst, on a phone and by keyboard alone. */
+@BrowserLevel
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TrendPageTest {
 

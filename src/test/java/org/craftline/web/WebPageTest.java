@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.craftline.CraftlineConfiguration;
+import org.craftline.testing.BrowserLevel;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
 import org.craftline.testing.TestApp;
@@ -18,6 +19,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The web page at {@code /} in real Chromium: signing in and out, by keyboard, with clear errors. */
+@BrowserLevel
 @ExtendWith(DropwizardExtensionsSupport.class)
 class WebPageTest {
 
