@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.craftline.db.Dialect;
-import org.craftline.task.DayRollup;
-import org.craftline.task.Mode;
-import org.craftline.task.Step;
+import org.craftline.rollup.DayRollup;
+import org.craftline.step.Mode;
+import org.craftline.step.Step;
 
 /**
  * The bulk benchmark, against the real jar under -Xmx512m:

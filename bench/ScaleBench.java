@@ -30,11 +30,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.craftline.db.Dialect;
-import org.craftline.task.DayRollup;
-import org.craftline.task.Discretion;
-import org.craftline.task.Mediation;
-import org.craftline.task.Mode;
-import org.craftline.task.Step;
+import org.craftline.rollup.DayRollup;
+import org.craftline.step.Discretion;
+import org.craftline.step.Mediation;
+import org.craftline.step.Mode;
+import org.craftline.step.Step;
 
 /**
  * The scale benchmark: 1,000 workers x 365 days x about 10 steps, plus one worker with

@@ -8,7 +8,7 @@ import org.craftline.imports.ImportDao;
 import org.craftline.report.ReportDao;
 import org.craftline.report.TeamCellDao;
 import org.craftline.task.TaskDao;
-import org.craftline.task.WorkerDayDao;
+import org.craftline.rollup.WorkerDayDao;
 import org.craftline.worker.WorkerDao;
 
 /** Every DAO interface of the service, for the server to read once at start ({@code db/SqlObjects}). */

@@ -42,6 +42,14 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** A step's vocabulary and the rollups kept from steps are what tasks, imports and reports share. */
+    @Test
+    void stepsAndRollups_sitBelowEveryFeature() {
+        noClasses().that().resideInAnyPackage("..step..", "..rollup..")
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .check(MAIN);
+    }
+
     @Test
     void resources_useOnlyTheirOwnFeaturesDaos() {
         classes().that().haveSimpleNameEndingWith("Resource").should(useNoDaoOfAnotherPackage()).check(MAIN);

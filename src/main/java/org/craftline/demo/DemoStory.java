@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.craftline.demo.DemoWorker.DemoTask;
-import org.craftline.task.Discretion;
-import org.craftline.task.Mediation;
-import org.craftline.task.Step;
+import org.craftline.step.Discretion;
+import org.craftline.step.Mediation;
+import org.craftline.step.Step;
 
 /**
  * A year of a game studio's environment art team, September 2022 to September 2023. Sam, a 3D

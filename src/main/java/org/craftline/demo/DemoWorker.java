@@ -3,7 +3,7 @@ package org.craftline.demo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-import org.craftline.task.Step;
+import org.craftline.step.Step;
 
 /**
  * One demo worker: who they are and how a working day of theirs decomposes into steps. The day is

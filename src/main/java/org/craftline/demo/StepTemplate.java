@@ -1,10 +1,10 @@
 package org.craftline.demo;
 
 import java.util.Random;
-import org.craftline.task.Discretion;
-import org.craftline.task.Mediation;
-import org.craftline.task.Mode;
-import org.craftline.task.Step;
+import org.craftline.step.Discretion;
+import org.craftline.step.Mediation;
+import org.craftline.step.Mode;
+import org.craftline.step.Step;
 
 /**
  * A template for a demo step: everything fixed but its minutes, which each {@link #draw} picks

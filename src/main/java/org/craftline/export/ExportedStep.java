@@ -2,10 +2,10 @@ package org.craftline.export;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
-import org.craftline.task.Discretion;
-import org.craftline.task.Mediation;
-import org.craftline.task.Mode;
-import org.craftline.task.Step;
+import org.craftline.step.Discretion;
+import org.craftline.step.Mediation;
+import org.craftline.step.Mode;
+import org.craftline.step.Step;
 import org.craftline.task.Task;
 import org.craftline.values.Csv;
 

@@ -8,7 +8,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Every statement on {@code idempotency_keys}. */
-@RegisterConstructorMapper(StoredKey.class)
+@RegisterConstructorMapper(IdempotencyDao.StoredKey.class)
 public interface IdempotencyDao {
 
     @SqlQuery("""
@@ -31,4 +31,12 @@ public interface IdempotencyDao {
 
     @SqlUpdate("DELETE FROM idempotency_keys WHERE expires_at <= :now")
     int purgeExpired(Instant now);
+
+    /** A key's row: the request it was first used with (as a fingerprint), and the answer that got. */
+    record StoredKey(String fingerprint, int status, String location, String etag, String body, Instant expiresAt) {
+
+        StoredAnswer answer() {
+            return new StoredAnswer(status, location, etag, body);
+        }
+    }
 }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.craftline.access.Caller;
 import org.craftline.db.WriteHook;
+import org.craftline.idempotency.IdempotencyDao.StoredKey;
 import org.craftline.problem.ApiException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;

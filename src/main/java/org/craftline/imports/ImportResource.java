@@ -27,7 +27,7 @@ import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.idempotency.StoredAnswer;
 import org.craftline.problem.ApiException;
 import org.craftline.problem.Problem.FieldError;
-import org.craftline.task.Mode;
+import org.craftline.step.Mode;
 import org.craftline.task.Task;
 import org.craftline.values.Csv;
 import org.craftline.worker.Worker;

@@ -3,7 +3,7 @@ package org.craftline.imports;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
-import org.craftline.task.Step;
+import org.craftline.step.Step;
 
 /**
  * A row that becomes a step: of the task of its {@code date} and {@code project}, in the order of

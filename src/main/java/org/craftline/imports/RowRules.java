@@ -21,8 +21,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.craftline.task.Mode;
-import org.craftline.task.Step;
+import org.craftline.step.Mode;
+import org.craftline.step.Step;
 import org.craftline.values.Dates;
 import org.craftline.values.TextRules;
 

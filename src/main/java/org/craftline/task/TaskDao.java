@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.craftline.db.JdbcBatches;
+import org.craftline.step.Step;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -21,8 +23,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Every statement on {@code tasks} and {@code steps}. */
 @RegisterConstructorMapper(TaskRow.class)
-@RegisterConstructorMapper(StepRow.class)
-@RegisterConstructorMapper(LockedTask.class)
+@RegisterConstructorMapper(TaskDao.StepRow.class)
+@RegisterConstructorMapper(TaskDao.LockedTask.class)
 @RegisterConstructorMapper(Step.class)
 public interface TaskDao extends SqlObject {
 
@@ -170,15 +172,6 @@ public interface TaskDao extends SqlObject {
     @FetchSize(1000)
     ResultIterable<TaskStepRow> streamOfWorker(long workerId);
 
-    /** A worker's steps on one day, in the order they were logged: task by task, then position. */
-    @SqlQuery("""
-            SELECT activity, minutes, mode, tool, discretion, mediation, note
-            FROM steps
-            WHERE worker_id = :workerId AND work_date = :workDate
-            ORDER BY task_id, step_no
-            """)
-    List<Step> listStepsOfDay(long workerId, LocalDate workDate);
-
     @SqlUpdate("""
             UPDATE tasks
             SET work_date = :workDate, title = :title, notes = :notes, version = version + 1, updated_at = :now
@@ -191,4 +184,16 @@ public interface TaskDao extends SqlObject {
 
     @SqlUpdate("DELETE FROM tasks WHERE id = :id")
     void delete(long id);
+
+    /** A step read back together with the task it belongs to, to group a page of tasks' steps. */
+    record StepRow(long taskId, @Nested Step step) {
+    }
+
+    /** A task joined with one of its steps: the export reads a worker's tasks as a stream of these. */
+    record TaskStepRow(@Nested TaskRow task, @Nested Step step) {
+    }
+
+    /** The parts of a task row a write needs, read under a row lock. */
+    record LockedTask(long id, long workerId, LocalDate workDate, int version) {
+    }
 }

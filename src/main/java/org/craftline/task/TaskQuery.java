@@ -2,6 +2,7 @@ package org.craftline.task;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import org.craftline.step.Mode;
 
 /**
  * The filters of {@code GET /api/tasks}, each null when not given; {@link TaskDao#list} runs them.

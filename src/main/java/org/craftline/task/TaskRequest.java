@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.craftline.step.Step;
 import org.craftline.values.Text;
 import org.craftline.worker.Handles;
 

@@ -32,6 +32,7 @@ import org.craftline.http.Params;
 import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.idempotency.StoredAnswer;
 import org.craftline.problem.ApiException;
+import org.craftline.step.Mode;
 import org.craftline.values.Text;
 import org.craftline.worker.Worker;
 import org.craftline.worker.Workers;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -15,6 +15,11 @@ import org.craftline.db.Transactions;
 import org.craftline.db.WriteHook;
 import org.craftline.problem.ApiException;
 import org.craftline.problem.Problem.FieldError;
+import org.craftline.rollup.WorkerDayLedger;
+import org.craftline.step.Step;
+import org.craftline.task.TaskDao.LockedTask;
+import org.craftline.task.TaskDao.StepRow;
+import org.craftline.task.TaskDao.TaskStepRow;
 import org.craftline.worker.Worker;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterator;
@@ -53,7 +58,7 @@ public final class TaskService {
         return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             hook.before(handle);
             TaskDao tasks = handle.attach(TaskDao.class);
-            WorkerDayLedger days = WorkerDayLedger.lock(tasks, owner.id(), request.date());
+            WorkerDayLedger days = WorkerDayLedger.lock(tasks.getHandle(), owner.id(), request.date());
             Instant now = now();
             long id = tasks.insert(owner.id(), request.date(), title, notes, now);
             tasks.insertSteps(id, owner.id(), request.date(), steps);
@@ -83,7 +88,7 @@ public final class TaskService {
             hook.before(handle);
             TaskDao tasks = handle.attach(TaskDao.class);
             Map<Long, WorkerDayLedger> ledgers = new TreeMap<>();
-            itemsByOwner.forEach((owner, items) -> ledgers.put(owner, WorkerDayLedger.lock(tasks, owner,
+            itemsByOwner.forEach((owner, items) -> ledgers.put(owner, WorkerDayLedger.lock(tasks.getHandle(), owner,
                     items.stream().map(i -> batch.get(i).request().date()).toList())));
             Instant now = now();
             List<Long> ids = tasks.insertAll(batch, now);
@@ -137,7 +142,7 @@ public final class TaskService {
             if (request.worker() != null && named.map(Worker::id).filter(owner -> owner == current.workerId()).isEmpty()) {
                 throw ApiException.unprocessable("worker", "cannot change: a task stays with the worker who logged it");
             }
-            WorkerDayLedger days = WorkerDayLedger.lock(tasks, current.workerId(), current.workDate(),
+            WorkerDayLedger days = WorkerDayLedger.lock(tasks.getHandle(), current.workerId(), current.workDate(),
                     request.date());
             // Steps reference the task's date through a foreign key: remove them before the date moves.
             tasks.deleteSteps(id);
@@ -152,7 +157,7 @@ public final class TaskService {
         Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
             LockedTask current = lockMatching(tasks, caller, id, ifMatch);
-            WorkerDayLedger days = WorkerDayLedger.lock(tasks, current.workerId(), current.workDate());
+            WorkerDayLedger days = WorkerDayLedger.lock(tasks.getHandle(), current.workerId(), current.workDate());
             tasks.deleteSteps(id);
             tasks.delete(id);
             days.refresh(null, List.of());

@@ -1,6 +1,7 @@
 package org.craftline.task;
 
 import java.util.List;
+import org.craftline.step.Step;
 
 /** Logged and craft minutes of a task's steps, the totals a task shows. */
 public record TaskTotals(int minutes, int craftMinutes) {

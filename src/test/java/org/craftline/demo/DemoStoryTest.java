@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.craftline.testing.NoDatabase;
-import org.craftline.task.Step;
+import org.craftline.step.Step;
 import org.junit.jupiter.api.Test;
 
 @NoDatabase

@@ -6,8 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.craftline.testing.TestDatabase;
 import org.craftline.db.SqlStates;
+import org.craftline.rollup.DayRollup;
+import org.craftline.rollup.WorkerDayDao;
+import org.craftline.step.Discretion;
+import org.craftline.step.Mediation;
+import org.craftline.step.Mode;
+import org.craftline.step.Step;
+import org.craftline.task.TaskDao.LockedTask;
+import org.craftline.task.TaskDao.StepRow;
+import org.craftline.testing.TestDatabase;
 import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
@@ -56,7 +64,7 @@ class TaskDaoTest {
         assertThat(row.version()).isEqualTo(1);
         assertThat(row.createdAt()).isEqualTo(NOW);
         assertThat(steps).extracting(StepRow::step).containsExactly(step("sculpt", 120, Mode.CRAFT), uv);
-        assertThat(tasks.listStepsOfDay(worker, DAY)).containsExactly(step("sculpt", 120, Mode.CRAFT), uv);
+        assertThat(jdbi.onDemand(WorkerDayDao.class).listStepsOfDay(worker, DAY)).containsExactly(step("sculpt", 120, Mode.CRAFT), uv);
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.craftline.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.craftline.step.Mode;
+import org.craftline.step.Step;
 import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.craftline.task;
+package org.craftline.rollup;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,7 +8,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.craftline.db.JdbcBatches;
+import org.craftline.step.Step;
 import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -22,6 +24,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * {@code worker_month_tools}, one per worker, month and tool.
  */
 public interface WorkerDayDao extends SqlObject {
+
+    /** A worker's steps on one day, in the order they were logged: task by task, then position. */
+    @SqlQuery("""
+            SELECT activity, minutes, mode, tool, discretion, mediation, note
+            FROM steps
+            WHERE worker_id = :workerId AND work_date = :workDate
+            ORDER BY task_id, step_no
+            """)
+    @RegisterConstructorMapper(Step.class)
+    List<Step> listStepsOfDay(long workerId, LocalDate workDate);
 
     /**
      * The logged minutes of those of the worker's {@code days} that have a row, each row locked until

@@ -1,4 +1,4 @@
-package org.craftline.task;
+package org.craftline.step;
 
 /**
  * How much of the step's output a tool produced (O*NET 4.C.3.b.2). ASSISTED: the person makes the

@@ -1,4 +1,4 @@
-package org.craftline.task;
+package org.craftline.rollup;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.craftline.problem.ApiException;
 import org.craftline.problem.Problem.FieldError;
+import org.craftline.step.Step;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Keeps a worker's day rows ({@code worker_days}, {@code worker_day_tools}) equal to the day's
@@ -26,46 +28,43 @@ import org.craftline.problem.Problem.FieldError;
  * write refreshes each day from its steps as they now are. The table's CHECK constraint backs the
  * rule up should the code be wrong.
  */
-final class WorkerDayLedger {
+public final class WorkerDayLedger {
 
-    static final int DAY_MINUTES = 1440;
+    public static final int DAY_MINUTES = 1440;
     /** Up to this many days are locked by name; more, as the range from the first to the last. */
     private static final int FEW_DAYS = 16;
 
     private final WorkerDayDao days;
-    private final TaskDao tasks;
     private final long workerId;
     /** The minutes each locked day held before this write; null for a day without a row. */
     private final Map<LocalDate, Integer> before;
 
-    private WorkerDayLedger(TaskDao tasks, WorkerDayDao days, long workerId, Map<LocalDate, Integer> before) {
-        this.tasks = tasks;
+    private WorkerDayLedger(WorkerDayDao days, long workerId, Map<LocalDate, Integer> before) {
         this.days = days;
         this.workerId = workerId;
         this.before = before;
     }
 
     /**
-     * Locks the existing rows of the worker's {@code dates}, in date order, with one statement. Takes
-     * the write's own {@code tasks} DAO: attaching a DAO to a handle costs more CPU than a write's
-     * statements.
+     * Locks the existing rows of the worker's {@code dates}, in date order, with one statement, in
+     * the transaction of the write's {@code handle}.
      */
-    static WorkerDayLedger lock(TaskDao tasks, long workerId, Collection<LocalDate> dates) {
-        WorkerDayDao days = tasks.getHandle().attach(WorkerDayDao.class);
+    public static WorkerDayLedger lock(Handle handle, long workerId, Collection<LocalDate> dates) {
+        WorkerDayDao days = handle.attach(WorkerDayDao.class);
         TreeSet<LocalDate> sorted = new TreeSet<>(dates);
         Map<LocalDate, Integer> locked = sorted.size() <= FEW_DAYS ? days.lock(workerId, sorted)
                 : days.lockRange(workerId, sorted.first(), sorted.last());
         Map<LocalDate, Integer> before = new TreeMap<>();
         sorted.forEach(date -> before.put(date, locked.get(date)));
-        return new WorkerDayLedger(tasks, days, workerId, before);
+        return new WorkerDayLedger(days, workerId, before);
     }
 
-    static WorkerDayLedger lock(TaskDao tasks, long workerId, LocalDate... dates) {
-        return lock(tasks, workerId, Arrays.asList(dates));
+    public static WorkerDayLedger lock(Handle handle, long workerId, LocalDate... dates) {
+        return lock(handle, workerId, Arrays.asList(dates));
     }
 
     /** {@link #refresh(Map, Function)} after one write of {@code written} on {@code writtenOn} (null: none). */
-    void refresh(LocalDate writtenOn, List<Step> written) {
+    public void refresh(LocalDate writtenOn, List<Step> written) {
         refresh(writtenOn == null ? Map.of() : Map.of(writtenOn, written), date -> List.of("steps"));
     }
 
@@ -78,13 +77,13 @@ final class WorkerDayLedger {
      * <p>Every day over 1,440 minutes is refused at once (422), each with an error for every field
      * {@code fieldsOf} names for it (the batch item that wrote there, say), before anything is written.
      */
-    void refresh(Map<LocalDate, List<Step>> written, Function<LocalDate, List<String>> fieldsOf) {
+    public void refresh(Map<LocalDate, List<Step>> written, Function<LocalDate, List<String>> fieldsOf) {
         Map<LocalDate, DayRollup> rollups = new TreeMap<>();
         List<FieldError> errors = new ArrayList<>();
         before.forEach((date, minutesBefore) -> {
             boolean wasEmpty = minutesBefore == null || minutesBefore == 0;
             List<Step> steps = wasEmpty && written.containsKey(date) ? written.get(date)
-                    : tasks.listStepsOfDay(workerId, date);
+                    : days.listStepsOfDay(workerId, date);
             DayRollup rollup = DayRollup.of(steps);
             if (rollup.minutes() > DAY_MINUTES) {
                 String message = "would bring " + date + " to " + rollup.minutes() + " minutes ("

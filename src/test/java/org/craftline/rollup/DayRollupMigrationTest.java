@@ -1,4 +1,4 @@
-package org.craftline.task;
+package org.craftline.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,6 +7,11 @@ import io.dropwizard.db.DataSourceFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.craftline.step.Discretion;
+import org.craftline.step.Mediation;
+import org.craftline.step.Mode;
+import org.craftline.step.Step;
+import org.craftline.task.TaskDao;
 import org.craftline.testing.TestDatabase;
 import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.WorkerDao;
@@ -66,9 +71,9 @@ class DayRollupMigrationTest {
 
         TestDatabase.migrate(database, null);
 
-        TaskDao tasks = jdbi.onDemand(TaskDao.class);
+        WorkerDayDao days = jdbi.onDemand(WorkerDayDao.class);
         for (LocalDate day : List.of(MONDAY, TUESDAY)) {
-            DayRollup expected = DayRollup.of(tasks.listStepsOfDay(sam, day));
+            DayRollup expected = DayRollup.of(days.listStepsOfDay(sam, day));
             DayRollup built = jdbi.withHandle(handle -> handle.createQuery("""
                             SELECT minutes, craft_minutes, mediation_none_minutes, mediation_assisted_minutes,
                                    mediation_generated_minutes, discretion_self_minutes,
@@ -84,7 +89,7 @@ class DayRollupMigrationTest {
             assertThat(built).usingRecursiveComparison().ignoringFields("entropy").isEqualTo(expected);
             assertThat(built.entropy()).isCloseTo(expected.entropy(), within(1e-12));
         }
-        assertThat(DayRollup.of(tasks.listStepsOfDay(sam, MONDAY)).repeatedMinutes()).isEqualTo(30);
+        assertThat(DayRollup.of(days.listStepsOfDay(sam, MONDAY)).repeatedMinutes()).isEqualTo(30);
         List<String> months = jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT month_start, version FROM worker_months WHERE worker_id = :worker")
                 .bind("worker", sam)

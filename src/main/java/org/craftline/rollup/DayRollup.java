@@ -1,4 +1,4 @@
-package org.craftline.task;
+package org.craftline.rollup;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.craftline.step.Discretion;
+import org.craftline.step.Mediation;
+import org.craftline.step.Step;
 
 /**
  * Everything the report needs of one worker's day, computed from the day's steps in the order they

@@ -1,4 +1,4 @@
-package org.craftline.task;
+package org.craftline.step;
 
 /**
  * Braverman's split. CRAFT is conception: deciding what to make, judging, imagining, discovering.

@@ -1,5 +1,6 @@
-package org.craftline.task;
+package org.craftline.step;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,12 +23,14 @@ public record Step(
      * Activities are compared across days by name, so {@code "Sculpt "} and {@code "sculpt"} must be
      * one activity; blank optional text is stored as absent.
      */
-    Step normalized() {
+    public Step normalized() {
         return new Step(activity.trim().toLowerCase(Locale.ROOT), minutes, mode, Text.blankToNull(tool),
                 discretion, mediation, Text.blankToNull(note));
     }
 
-    boolean isCraft() {
+    /** Not a field of the API's step: Jackson would otherwise write every public getter. */
+    @JsonIgnore
+    public boolean isCraft() {
         return mode == Mode.CRAFT;
     }
 }
