@@ -18,7 +18,6 @@ import org.craftline.testing.SharedApp;
 import org.craftline.testing.SharedApp.Admin;
 import org.craftline.testing.SharedApp.FreshWorker;
 import org.craftline.testing.TestApp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,12 +31,8 @@ class IdempotencyApiTest {
     Http admin;
     @FreshWorker
     String worker;
+    @FreshWorker
     Http asWorker;
-
-    @BeforeEach
-    void newWorker() {
-        asWorker = TestApp.signedIn(admin, worker, "WORKER");
-    }
 
     private int tasksOf(String handle) {
         return admin.get("/api/tasks?worker=" + handle + "&limit=500").json().path("items").size();

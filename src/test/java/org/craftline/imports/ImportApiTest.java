@@ -18,7 +18,6 @@ import org.craftline.testing.SharedApp;
 import org.craftline.testing.SharedApp.Admin;
 import org.craftline.testing.SharedApp.FreshWorker;
 import org.craftline.testing.TestApp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,12 +31,8 @@ class ImportApiTest {
     Http admin;
     @FreshWorker
     String worker;
+    @FreshWorker
     Http asWorker;
-
-    @BeforeEach
-    void newWorker() {
-        asWorker = TestApp.signedIn(admin, worker, "WORKER");
-    }
 
     static byte[] fixture(String name) {
         try (InputStream in = ImportApiTest.class.getResourceAsStream("/imports/" + name)) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * {@literal @}Admin Http http;            // the admin client
  * {@literal @}FreshWorker String worker;  // this test's worker, created through the API
+ * {@literal @}FreshWorker Http asWorker;  // a client signed in as that worker, with a token of its own
  * </pre>
  */
 public final class SharedApp implements BeforeEachCallback {
@@ -32,7 +33,10 @@ public final class SharedApp implements BeforeEachCallback {
     public @interface Admin {
     }
 
-    /** A {@code String} field given a new worker's handle before each test. */
+    /**
+     * A {@code String} field given a new worker's handle before each test, or an {@link Http} field
+     * given a client signed in as that same worker.
+     */
     @Target(ElementType.FIELD)
     @Retention(RetentionPolicy.RUNTIME)
     public @interface FreshWorker {
@@ -81,16 +85,19 @@ public final class SharedApp implements BeforeEachCallback {
     public void beforeEach(ExtensionContext context) throws IllegalAccessException {
         Object test = context.getRequiredTestInstance();
         Http admin = admin();
+        String handle = null;
         for (Class<?> type = test.getClass(); type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (field.isAnnotationPresent(Admin.class)) {
                     field.setAccessible(true);
                     field.set(test, admin);
                 } else if (field.isAnnotationPresent(FreshWorker.class)) {
-                    String handle = TestApp.uniqueHandle(prefix);
-                    TestApp.createWorker(admin, handle);
+                    if (handle == null) {
+                        handle = TestApp.uniqueHandle(prefix);
+                        TestApp.createWorker(admin, handle);
+                    }
                     field.setAccessible(true);
-                    field.set(test, handle);
+                    field.set(test, field.getType() == Http.class ? TestApp.signedIn(admin, handle, "WORKER") : handle);
                 }
             }
         }
