@@ -166,7 +166,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         environment.jersey().register(new WorkerResource(workers, owners, clock));
         IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, environment.getObjectMapper(), clock,
                 configuration.getIdempotency().getKeyTtl().toJavaDuration());
-        HourlyJobs.schedule(environment, "idempotency-purge", idempotency::purgeExpired);
+        HourlyJobs.schedule(environment, "idempotency-purge", "purging expired idempotency keys",
+                idempotency::purgeExpired);
         TaskService taskService = new TaskService(jdbi, clock);
         environment.jersey().register(new TaskResource(taskService, owners, idempotency));
         EventDao events = jdbi.onDemand(EventDao.class);
@@ -179,7 +180,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         reportBulkhead = configuration.getReports().bulkhead(database.getMaxSize());
         TeamPublisher publisher = new TeamPublisher(jdbi, clock, configuration.getPrivacy().getMinGroupSize(),
                 configuration.getPrivacy().getTeamGraceDays());
-        HourlyJobs.schedule(environment, "team-publication", publisher::publishAllDue);
+        HourlyJobs.schedule(environment, "team-publication", "publishing the team weeks that are due",
+                publisher::publishAllDue);
         environment.jersey().register(new ReportResource(new ReportService(jdbi.onDemand(ReportDao.class),
                 jdbi.onDemand(TeamCellDao.class), events, publisher), owners, reportBulkhead, clock));
         environment.jersey().register(new OpenApiResource(
