@@ -68,7 +68,7 @@ public final class IdempotencyKeys {
      * for a retry, with the stored answer (marked {@code Idempotent-Replayed: true}). Without a
      * key the write simply runs.
      *
-     * @param key         the header's value; null or blank for none
+     * @param key         the header's value; null when the request has none
      * @param fingerprint what makes two requests the same one ({@link #fingerprint})
      * @param write       the write, which must run the hook it is given in its transaction
      */
@@ -132,7 +132,8 @@ public final class IdempotencyKeys {
     }
 
     private static String validKey(String header) {
-        if (header == null || header.isBlank()) {
+        // Only an absent header is no key: an empty or blank one is a malformed key, refused like any other.
+        if (header == null) {
             return null;
         }
         String value = header.strip();

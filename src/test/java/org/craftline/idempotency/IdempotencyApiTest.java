@@ -138,6 +138,21 @@ class IdempotencyApiTest {
         assertThat(tasksOf(worker)).isZero();
     }
 
+    /** A key that is present but empty or only spaces is malformed, not absent, on every write that takes one. */
+    @Test
+    void aBlankKey_is400_onEveryWrite() {
+        Map<String, String> writes = Map.of(
+                "/api/tasks", Http.json(Payloads.task(worker, "2023-03-01")),
+                "/api/tasks/batch", Http.json(Map.of("tasks", List.of(Payloads.task(worker, "2023-03-02")))),
+                "/api/events", Http.json(Payloads.event(worker, "2023-03-03", "adopted a tool")));
+        for (String key : List.of("", " ", "   ")) {
+            writes.forEach((path, body) -> assertFieldProblem(
+                    asWorker.withHeader("Idempotency-Key", key).post(path, body), 400, "Idempotency-Key"));
+        }
+        assertThat(tasksOf(worker)).isZero();
+        assertThat(admin.get("/api/events?worker=" + worker).json().path("items").size()).isZero();
+    }
+
     @Test
     void aKeyRetriedInParallel_writesOnce_andEveryAnswerIsTheFirstOrA409() throws Exception {
         Http keyed = asWorker.withHeader("Idempotency-Key", UUID.randomUUID().toString());
