@@ -36,9 +36,11 @@ import org.craftline.http.AcceptNothing;
 import org.craftline.http.BodyEncoding;
 import org.craftline.http.JettyErrors;
 import org.craftline.http.Locations;
+import org.craftline.http.OnceOnlyHeaders;
 import org.craftline.http.ProblemMappers;
 import org.craftline.http.RequestSizeLimit;
 import org.craftline.http.SecurityHeaders;
+import org.craftline.http.StrictFraming;
 import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.imports.ImportResource;
 import org.craftline.imports.ImportService;
@@ -151,12 +153,14 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         // with the Host the client sent.
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         JettyErrors.install(environment);
+        StrictFraming.apply(configuration.getServerFactory());
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         RequestSizeLimit.guardServer(environment);
         environment.jersey().register(new RequestSizeLimit());
         environment.jersey().register(new BodyEncoding());
         environment.jersey().register(new AcceptNothing());
+        environment.jersey().register(new OnceOnlyHeaders(IdempotencyKeys.HEADER));
         ProblemMappers.register(environment.jersey());
         Authentication.register(environment.jersey(), tokens, clock);
         environment.jersey().register(new RateLimitFilter(configuration.getRateLimits()));

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
@@ -129,5 +130,42 @@ class ProtocolHygieneTest {
         assertThat(admin.get("/api/me").header("Cache-Control")).isEqualTo("no-store");
         assertThat(admin.get("/api/tasks?worker=" + worker).header("Cache-Control")).isEqualTo("no-store");
         assertThat(admin.post("/api/workers/" + worker + "/tokens", "{}").header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    /** Headers the API reads as one value, sent twice: which one counts would be a guess, so neither does. */
+    @Test
+    void aSingleValuedHeaderSentTwice_is400_andNothingIsStored() {
+        String body = task();
+        for (String header : List.of("Authorization: Bearer " + TestApp.ADMIN_TOKEN, "Content-Type: application/json",
+                "Idempotency-Key: k-" + worker, "Content-Encoding: identity")) {
+            // Jetty refuses a second Content-Type itself, with a body of its own that names nothing.
+            String request = "POST /api/tasks HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestApp.ADMIN_TOKEN
+                    + "\r\nContent-Type: application/json\r\nIdempotency-Key: k-" + worker
+                    + "\r\nContent-Encoding: identity\r\n" + header + "\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
+            RawHttp.Answer answer = RawHttp.send(API.app().getLocalPort(), request.getBytes(StandardCharsets.UTF_8));
+            assertThat(answer.status()).as(header).isEqualTo(400);
+            if (!header.startsWith("Content-Type")) {
+                assertThat(answer.body()).contains(header.substring(0, header.indexOf(':')));
+            }
+        }
+        assertThat(tasks()).isZero();
+    }
+
+    /** A request head or chunk size ended by a bare LF, not CRLF, is how a request is smuggled past a proxy. */
+    @Test
+    void bareLineFeeds_inAHeadOrAChunk_are400() {
+        int port = API.app().getLocalPort();
+        String head = "GET /api/me HTTP/1.1\nHost: localhost\nAuthorization: Bearer " + TestApp.ADMIN_TOKEN
+                + "\nConnection: close\n\n";
+        assertThat(RawHttp.send(port, head).status()).as("a head of bare LFs").isEqualTo(400);
+        String body = task();
+        String chunked = "POST /api/tasks HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestApp.ADMIN_TOKEN
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(body.length()) + "\n" + body + "\n0\n\n";
+        assertThat(RawHttp.send(port, chunked).status()).as("chunk sizes ended by bare LFs").isEqualTo(400);
+        assertThat(tasks()).isZero();
+        String proper = head.replace("\n", "\r\n");
+        assertThat(RawHttp.send(port, proper).status()).as("the same head with CRLF").isEqualTo(200);
     }
 }
