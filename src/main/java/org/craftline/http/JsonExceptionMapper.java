@@ -1,6 +1,7 @@
 package org.craftline.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -32,9 +33,16 @@ final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcepti
                 return api.response();
             }
         }
+        // Broken syntax or a key twice, at any depth: Jackson wraps what a nested value's parser
+        // throws in a mapping exception, which would otherwise read as a value of the wrong type.
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException syntax) {
+                return ApiException.malformedJson(syntax.getProcessor() == null ? null
+                        : JsonPaths.of(syntax.getProcessor().getParsingContext()), syntax.getOriginalMessage()).response();
+            }
+        }
         if (!(exception instanceof JsonMappingException mapping)) {
-            return ProblemType.MALFORMED_JSON.problem(
-                    "The request body is not valid JSON: " + exception.getOriginalMessage()).toResponse();
+            return ApiException.malformedJson(null, exception.getOriginalMessage()).response();
         }
         if (mapping instanceof MismatchedInputException && mapping.getPath().isEmpty()) {
             return 

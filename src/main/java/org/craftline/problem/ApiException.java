@@ -39,6 +39,17 @@ public final class ApiException extends RuntimeException {
         return new ApiException(type, field + " " + message, List.of(new FieldError(field, message)));
     }
 
+    /**
+     * A body that is not valid JSON (broken syntax, a key twice), naming where when the parser knows:
+     * {@code field} is a JSON path such as {@code steps[0].minutes}, or null.
+     */
+    public static ApiException malformedJson(String field, String message) {
+        return field == null
+                ? new ApiException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON: " + message)
+                : new ApiException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON at " + field + ": "
+                        + message, List.of(new FieldError(field, message)));
+    }
+
     public static ApiException badRequest(String detail) {
         return new ApiException(ProblemType.BAD_REQUEST, detail);
     }
