@@ -9,9 +9,14 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Reads SQLSTATE codes from a failed statement, so constraint violations can become the right
@@ -38,6 +43,45 @@ public final class SqlStates {
 
     public static boolean isUniqueViolation(Throwable failure) {
         return UNIQUE_VIOLATION.equals(sqlState(failure));
+    }
+
+    /** The table and columns of a unique or primary key violation. */
+    public record UniqueViolation(String table, List<String> columns) {
+    }
+
+    /** H2 names the index, its table and its columns: {@code ... ON PUBLIC.WORKERS(HANDLE NULLS FIRST) VALUES ...}. */
+    private static final Pattern H2_UNIQUE = Pattern.compile("ON (?:\"?PUBLIC\"?\\.)?\"?(\\w+)\"?\\(([^)]*)\\)");
+    /** PostgreSQL's detail: {@code Key (worker_id, work_date)=(1, 2023-03-01) already exists.} */
+    private static final Pattern PG_KEY = Pattern.compile("Key \\(([^)]*)\\)=");
+
+    /**
+     * Which table and columns a unique violation is on, lower case; null for any other failure. A
+     * violation whose database did not say where has a null table.
+     */
+    public static UniqueViolation uniqueViolation(Throwable failure) {
+        if (!isUniqueViolation(failure)) {
+            return null;
+        }
+        for (Throwable cause : everyCause(failure)) {
+            if (cause instanceof PSQLException postgres && postgres.getServerErrorMessage() != null
+                    && postgres.getServerErrorMessage().getTable() != null) {
+                ServerErrorMessage server = postgres.getServerErrorMessage();
+                Matcher key = PG_KEY.matcher(String.valueOf(server.getDetail()));
+                return new UniqueViolation(server.getTable().toLowerCase(Locale.ROOT),
+                        key.find() ? columns(key.group(1)) : List.of());
+            }
+            Matcher h2 = cause instanceof SQLException && cause.getMessage() != null ? H2_UNIQUE.matcher(cause.getMessage()) : null;
+            if (h2 != null && h2.find()) {
+                return new UniqueViolation(h2.group(1).toLowerCase(Locale.ROOT), columns(h2.group(2)));
+            }
+        }
+        return new UniqueViolation(null, List.of());
+    }
+
+    private static List<String> columns(String list) {
+        return Arrays.stream(list.split(","))
+                .map(column -> column.replace("NULLS FIRST", "").replace("\"", "").strip().toLowerCase(Locale.ROOT))
+                .filter(column -> !column.isEmpty()).toList();
     }
 
     public static boolean isCheckViolation(Throwable failure) {

@@ -1,5 +1,6 @@
 package org.craftline.db;
 
+import java.util.Set;
 import java.util.function.Supplier;
 import org.craftline.problem.ApiException;
 import org.jdbi.v3.core.JdbiException;
@@ -8,12 +9,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a transaction again when it lost a race the database resolves by aborting one side:
- * two first writes to the same new row (unique violation), a deadlock, a lock timeout.
- * Each attempt starts from scratch, so it sees what the winner committed.
+ * two first writes to the same new row (a unique violation on one of the {@link #RACED} tables), a
+ * deadlock, a lock timeout. Each attempt starts from scratch, so it sees what the winner committed.
+ * A unique violation anywhere else is a real duplicate, which no retry can cure: it goes out at
+ * once, for the mappers to answer 409 naming the field.
  */
 public final class Transactions {
 
     static final int ATTEMPTS = 5;
+    /**
+     * The tables whose rows concurrent writes may both create first: the rollups (a day, a month and
+     * their tools, made by the first write to them), the team figures (published by every instance's
+     * hourly job), and the idempotency keys (one key retried on two instances at once: the loser's
+     * next attempt finds the winner's answer and replays it).
+     */
+    static final Set<String> RACED = Set.of("worker_days", "worker_day_tools", "worker_months", "worker_month_tools",
+            "team_publications", "team_weeks", "team_week_tools", "idempotency_keys");
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
     private Transactions() {
@@ -24,7 +35,10 @@ public final class Transactions {
             try {
                 return transaction.get();
             } catch (JdbiException e) {
-                boolean race = SqlStates.isTransient(e) || SqlStates.isUniqueViolation(e);
+                SqlStates.UniqueViolation unique = SqlStates.uniqueViolation(e);
+                // A violation the database did not place is taken for a race, as every one was before.
+                boolean race = SqlStates.isTransient(e)
+                        || unique != null && (unique.table() == null || RACED.contains(unique.table()));
                 if (!race) {
                     throw e;
                 }

@@ -2,6 +2,7 @@ package org.craftline.http;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Locale;
 import java.util.UUID;
 import org.craftline.db.SqlStates;
 import org.craftline.problem.ApiException;
@@ -48,8 +49,10 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         // The database's constraints are the real guard; Java checks only give better messages. When
         // one fires that no check anticipated, the request still broke a rule: a client error.
-        if (SqlStates.isUniqueViolation(exception)) {
-            return ApiException.conflict("This would duplicate something that exists").response();
+        SqlStates.UniqueViolation duplicate = SqlStates.uniqueViolation(exception);
+        if (duplicate != null) {
+            return ApiException.duplicate(duplicate.columns().stream().map(UnexpectedExceptionMapper::camelCase).toList())
+                    .response();
         }
         if (SqlStates.isCheckViolation(exception)) {
             return ApiException.unprocessable("body", "breaks a rule of the data").response();
@@ -81,5 +84,14 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         return null;
+    }
+
+    /** A column as the API names the field: {@code work_date} is {@code workDate}. */
+    private static String camelCase(String column) {
+        StringBuilder field = new StringBuilder();
+        for (String part : column.split("_")) {
+            field.append(field.length() == 0 ? part : part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1));
+        }
+        return field.toString();
     }
 }

@@ -71,6 +71,14 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ProblemType.NOT_FOUND, detail);
     }
 
+    /** A write that would duplicate what exists, naming the fields that must be unique (none if unknown). */
+    public static ApiException duplicate(List<String> fields) {
+        String detail = "This would duplicate something that exists" + (fields.isEmpty() ? "" : ": the same "
+                + String.join(", ", fields) + " is already there");
+        return new ApiException(ProblemType.CONFLICT, detail,
+                fields.stream().map(field -> new FieldError(field, "is already taken")).toList());
+    }
+
     public static ApiException conflict(String detail) {
         return new ApiException(ProblemType.CONFLICT, detail);
     }
