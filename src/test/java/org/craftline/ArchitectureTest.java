@@ -5,14 +5,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.craftline.testing.NoDatabase;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +52,17 @@ class ArchitectureTest {
     void stepsAndRollups_sitBelowEveryFeature() {
         noClasses().that().resideInAnyPackage("..step..", "..rollup..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .check(MAIN);
+    }
+
+    /** Every write runs through db/Transactions, which retries lost races: no other code opens a transaction. */
+    @Test
+    void transactions_areOpenedOnlyByTheOneRunner() {
+        noClasses().that().resideOutsideOfPackage("..db..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(Jdbi.class).or(JavaClass.Predicates.assignableTo(Handle.class))))
+                        .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+                                "inTransaction|useTransaction|begin"))))
                 .check(MAIN);
     }
 

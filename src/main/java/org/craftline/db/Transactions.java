@@ -3,7 +3,11 @@ package org.craftline.db;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.craftline.problem.ApiException;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +34,25 @@ public final class Transactions {
     private Transactions() {
     }
 
-    public static <T> T retryingRaces(Supplier<T> transaction) {
+    /**
+     * The one way to run a write: {@code work} in a transaction of its own, run again from scratch
+     * when it lost a race. {@code ArchitectureTest} holds that no other code opens a transaction.
+     */
+    public static <T> T write(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
+        return retryingRaces(() -> jdbi.inTransaction(work));
+    }
+
+    /** The same at {@code isolation}, for a write that must read a stable snapshot first. */
+    public static <T> T write(Jdbi jdbi, TransactionIsolationLevel isolation, HandleCallback<T, RuntimeException> work) {
+        return retryingRaces(() -> jdbi.inTransaction(isolation, work));
+    }
+
+    /** A read that needs one transaction throughout, such as a cursor PostgreSQL fetches in pages. */
+    public static void read(Jdbi jdbi, HandleConsumer<RuntimeException> work) {
+        jdbi.useTransaction(work);
+    }
+
+    static <T> T retryingRaces(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();

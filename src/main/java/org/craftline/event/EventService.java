@@ -3,6 +3,7 @@ package org.craftline.event;
 import java.time.Clock;
 import java.util.List;
 import org.craftline.db.WriteHook;
+import org.craftline.db.Transactions;
 import org.craftline.values.Text;
 import org.craftline.worker.Worker;
 import org.jdbi.v3.core.Jdbi;
@@ -22,7 +23,7 @@ public final class EventService {
     }
 
     public Event create(Worker owner, EventRequest request, WriteHook<Event> hook) {
-        return jdbi.inTransaction(handle -> {
+        return Transactions.write(jdbi, handle -> {
             hook.before(handle);
             EventDao events = handle.attach(EventDao.class);
             long id = events.insert(owner.id(), request.date(), request.label().trim(), Text.blankToNull(request.tool()),

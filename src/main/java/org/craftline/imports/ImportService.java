@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.craftline.db.WriteHook;
+import org.craftline.db.Transactions;
 import org.craftline.problem.ApiException;
 import org.craftline.problem.Problem.FieldError;
 import org.craftline.step.Mode;
@@ -167,7 +168,7 @@ public final class ImportService {
      */
     List<Task> write(ImportPlan plan, WriteHook<List<Task>> hook) {
         if (plan.tasks().isEmpty()) {
-            return jdbi.inTransaction(handle -> {
+            return Transactions.write(jdbi, handle -> {
                 hook.before(handle);
                 hook.after(handle, List.of());
                 return List.of();

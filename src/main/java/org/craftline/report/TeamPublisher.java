@@ -73,10 +73,10 @@ public final class TeamPublisher {
         LocalDate through = lastDueWeekEnd();
         LocalDate today = today();
         try {
-            Transactions.retryingRaces(() -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            Transactions.write(jdbi, TransactionIsolationLevel.REPEATABLE_READ, handle -> {
                 publish(handle.attach(TeamCellDao.class), team, through, today);
                 return null;
-            }));
+            });
         } catch (JdbiException e) {
             if (!SqlStates.isReadOnly(e)) {
                 throw e;

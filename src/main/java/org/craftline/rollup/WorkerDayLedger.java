@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Handle;
  * <p>A write first {@link #lock locks} the rows of the days it touches, so racing writes to one day
  * take turns; days are locked in date order, so two writes that touch the same two days cannot
  * deadlock. A day without a row gets one when the write {@link #refresh refreshes} it; two first
- * writes to one day collide there on the primary key, and {@code Transactions.retryingRaces} runs
+ * writes to one day collide there on the primary key, and {@code Transactions.write} runs
  * the loser again, which then finds the row and waits for its lock. After writing its steps, the
  * write refreshes each day from its steps as they now are. The table's CHECK constraint backs the
  * rule up should the code be wrong.

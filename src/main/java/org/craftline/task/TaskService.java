@@ -55,7 +55,7 @@ public final class TaskService {
         List<Step> steps = request.normalizedSteps();
         String title = request.normalizedTitle();
         String notes = request.normalizedNotes();
-        return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
+        return Transactions.write(jdbi, handle -> {
             hook.before(handle);
             TaskDao tasks = handle.attach(TaskDao.class);
             WorkerDayLedger days = WorkerDayLedger.lock(tasks.getHandle(), owner.id(), request.date());
@@ -67,7 +67,7 @@ public final class TaskService {
                     now), steps);
             hook.after(handle, created);
             return created;
-        }));
+        });
     }
 
     /**
@@ -84,7 +84,7 @@ public final class TaskService {
         for (int i = 0; i < batch.size(); i++) {
             itemsByOwner.computeIfAbsent(batch.get(i).owner().id(), owner -> new ArrayList<>()).add(i);
         }
-        return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
+        return Transactions.write(jdbi, handle -> {
             hook.before(handle);
             TaskDao tasks = handle.attach(TaskDao.class);
             Map<Long, WorkerDayLedger> ledgers = new TreeMap<>();
@@ -125,7 +125,7 @@ public final class TaskService {
             }
             hook.after(handle, created);
             return created;
-        }));
+        });
     }
 
     /**
@@ -136,7 +136,7 @@ public final class TaskService {
      */
     public Task replace(Caller caller, long id, TaskRequest request, Optional<Worker> named, String ifMatch) {
         List<Step> steps = request.normalizedSteps();
-        return Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
+        return Transactions.write(jdbi, handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
             LockedTask current = lockMatching(tasks, caller, id, ifMatch);
             if (request.worker() != null && named.map(Worker::id).filter(owner -> owner == current.workerId()).isEmpty()) {
@@ -150,11 +150,11 @@ public final class TaskService {
             tasks.insertSteps(id, current.workerId(), request.date(), steps);
             days.refresh(request.date(), steps);
             return read(tasks, id);
-        }));
+        });
     }
 
     public void delete(Caller caller, long id, String ifMatch) {
-        Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
+        Transactions.write(jdbi, handle -> {
             TaskDao tasks = handle.attach(TaskDao.class);
             LockedTask current = lockMatching(tasks, caller, id, ifMatch);
             WorkerDayLedger days = WorkerDayLedger.lock(tasks.getHandle(), current.workerId(), current.workDate());
@@ -162,7 +162,7 @@ public final class TaskService {
             tasks.delete(id);
             days.refresh(null, List.of());
             return id;
-        }));
+        });
     }
 
     Task get(Caller caller, long id) {
@@ -192,7 +192,7 @@ public final class TaskService {
      * time: an export of any size in constant memory.
      */
     public void forEachTask(long workerId, Consumer<Task> each) {
-        jdbi.useTransaction(handle -> {
+        Transactions.read(jdbi, handle -> {
             try (ResultIterator<TaskStepRow> rows = handle.attach(TaskDao.class).streamOfWorker(workerId).iterator()) {
                 List<Step> steps = new ArrayList<>();
                 TaskStepRow task = null;

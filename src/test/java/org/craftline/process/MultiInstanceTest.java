@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.Http;
@@ -133,5 +138,44 @@ class MultiInstanceTest {
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(7);
         assertThat(two.get("/api/tasks?worker=" + worker + "&from=2023-05-01&to=2023-05-01").json().path("items"))
                 .hasSize(7);
+    }
+
+    /**
+     * One Idempotency-Key sent 20 times at once, split across both instances, on every write that
+     * takes a key: each answer is the first answer (201, replayed or not) or 409 while the first is
+     * in flight, never anything else, and exactly one thing is written.
+     */
+    @Test
+    void oneKeyRacedThroughBothInstances_writesOnce_andAnswersTheFirstAnswerOrA409() throws Exception {
+        Map<String, String> writes = Map.of(
+                "/api/tasks", Http.json(Payloads.task(worker, "2023-06-01")),
+                "/api/tasks/batch", Http.json(Map.of("tasks", List.of(Payloads.task(worker, "2023-06-02")))),
+                "/api/events", Http.json(Payloads.event(worker, "2023-06-03", "adopted a tool")));
+        for (Map.Entry<String, String> write : writes.entrySet()) {
+            String key = "race-" + UUID.randomUUID();
+            List<CompletableFuture<Http.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Http instance = (i % 2 == 0 ? one : two).withHeader("Idempotency-Key", key);
+                replies.add(CompletableFuture.supplyAsync(() -> instance.post(write.getKey(), write.getValue())));
+            }
+            Map<Integer, Long> statuses = new TreeMap<>();
+            Set<String> bodies = new HashSet<>();
+            for (CompletableFuture<Http.Reply> reply : replies) {
+                Http.Reply answer = reply.get();
+                statuses.merge(answer.status(), 1L, Long::sum);
+                if (answer.status() == 201) {
+                    bodies.add(answer.body());
+                } else if (answer.status() == 409) {
+                    assertThat(answer.body()).as("%s: a 409 says the first is in flight", write.getKey())
+                            .contains("still being processed");
+                }
+            }
+            assertThat(statuses.keySet()).as("%s: answers %s", write.getKey(), statuses).containsAnyOf(201)
+                    .isSubsetOf(201, 409);
+            assertThat(bodies).as("%s: every 201 is the first answer", write.getKey()).hasSize(1);
+        }
+        assertThat(one.get("/api/tasks?worker=" + worker + "&from=2023-06-01&to=2023-06-02").json().path("items"))
+                .hasSize(2);
+        assertThat(one.get("/api/events?worker=" + worker).json().path("items")).hasSize(1);
     }
 }
