@@ -108,7 +108,14 @@ class DatabaseFaultTest {
                 assertThat(refused.retryAfter).isEqualTo("60");
                 assertThat(refused.millis()).isLessThanOrEqualTo(ANSWER_WITHIN_MILLIS);
                 for (int attempt = 0; attempt < 5; attempt++) {
-                    assertThat(load.send(server.admin(), random).status).as("a write on a full disk").isIn(503, 507);
+                    // A write that breaks a rule of its own is refused for that (422) whenever H2 can still
+                    // read, which it can once it reopened its file; any other write is refused for the disk.
+                    WriteLoad.Sent write = load.send(server.admin(), random);
+                    if (write.invalid) {
+                        assertThat(write.status).as("an invalid write on a full disk").isIn(422, 503, 507);
+                    } else {
+                        assertThat(write.status).as("a write on a full disk").isIn(503, 507);
+                    }
                     assertThat(server.admin().get("/api/me").status()).as("a read on a full disk").isIn(200, 503, 507);
                 }
 

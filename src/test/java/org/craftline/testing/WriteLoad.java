@@ -42,6 +42,8 @@ public final class WriteLoad {
         public final String path;
         public final String body;
         public final Map<String, LocalDate> markers;
+        /** Whether the request breaks a rule of its own (a step of 0 minutes), so that 422 is its answer. */
+        public final boolean invalid;
         public volatile Outcome outcome = Outcome.UNKNOWN;
         /** The last answer's status and content type; 0 and null while no answer came. */
         public volatile int status;
@@ -50,10 +52,11 @@ public final class WriteLoad {
         public volatile long sentAt;
         public volatile long answeredAt;
 
-        Sent(String path, String body, Map<String, LocalDate> markers) {
+        Sent(String path, String body, Map<String, LocalDate> markers, boolean invalid) {
             this.path = path;
             this.body = body;
             this.markers = markers;
+            this.invalid = invalid;
         }
 
         public long millis() {
@@ -137,8 +140,8 @@ public final class WriteLoad {
             markers.put(marker, date);
             bodies.add(task);
         }
-        return batch ? new Sent("/api/tasks/batch", Http.json(Map.of("tasks", bodies)), markers)
-                : new Sent("/api/tasks", Http.json(bodies.get(0)), markers);
+        return batch ? new Sent("/api/tasks/batch", Http.json(Map.of("tasks", bodies)), markers, invalid)
+                : new Sent("/api/tasks", Http.json(bodies.get(0)), markers, invalid);
     }
 
     /** Sends the next request through {@code client}, one at a time; what became of it. */
