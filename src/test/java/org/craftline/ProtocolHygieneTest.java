@@ -168,4 +168,41 @@ class ProtocolHygieneTest {
         String proper = head.replace("\n", "\r\n");
         assertThat(RawHttp.send(port, proper).status()).as("the same head with CRLF").isEqualTo(200);
     }
+
+    /** Bytes that are not UTF-8 as RFC 3629 has it, in a JSON body of every kind: 400, and nothing stored. */
+    @Test
+    void bodiesThatAreNotUtf8_are400_onEveryWrite() {
+        String task = task();
+        String event = Http.json(Payloads.event(worker, "2023-03-02", "adopted a tool"));
+        for (String path : List.of("/api/tasks", "/api/events")) {
+            String body = path.equals("/api/tasks") ? task : event;
+            byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
+            // Inside a string value: the task's title, the event's label.
+            int quote = body.indexOf(path.equals("/api/tasks") ? "Rock kit" : "adopted a tool");
+            List<byte[]> refused = List.of(
+                    splice(utf8, quote, new byte[] {(byte) 0xC0, (byte) 0xBC}),                 // an overlong '<'
+                    splice(utf8, quote, new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}),    // an overlong '/'
+                    splice(utf8, quote, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),    // a surrogate
+                    splice(utf8, quote, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}), // past U+10FFFF
+                    splice(utf8, utf8.length, new byte[] {(byte) 0xE2, (byte) 0x82}),          // cut short
+                    body.getBytes(StandardCharsets.UTF_16LE), body.getBytes(StandardCharsets.UTF_16BE),
+                    body.getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
+            for (byte[] bytes : refused) {
+                assertProblem(admin.postBytes(path, "application/json", bytes), 400);
+            }
+        }
+        assertThat(tasks()).isZero();
+        assertThat(admin.get("/api/events?worker=" + worker).json().path("items").size()).isZero();
+        String accents = task().replace("Rock kit", "modelé, 彫刻 🗿");
+        assertThat(admin.postBytes("/api/tasks", "application/json", accents.getBytes(StandardCharsets.UTF_8)).status())
+                .as("real UTF-8, two to four bytes a character").isEqualTo(201);
+    }
+
+    private static byte[] splice(byte[] body, int at, byte[] inserted) {
+        byte[] out = new byte[body.length + inserted.length];
+        System.arraycopy(body, 0, out, 0, at);
+        System.arraycopy(inserted, 0, out, at, inserted.length);
+        System.arraycopy(body, at, out, at + inserted.length, body.length - at);
+        return out;
+    }
 }

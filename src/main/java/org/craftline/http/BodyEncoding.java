@@ -12,7 +12,8 @@ import org.craftline.problem.ApiException;
 /**
  * Bodies come as UTF-8, plain or gzip-compressed (which Jetty inflates before us): a declared
  * {@code charset} other than UTF-8, or a {@code Content-Encoding} other than gzip or identity, is
- * 415, named, rather than a 400 whose detail would echo bytes read the wrong way.
+ * 415, named, rather than a 400 whose detail would echo bytes read the wrong way. A JSON body's
+ * bytes must then really be UTF-8 ({@link StrictUtf8}).
  */
 @PreMatching
 public final class BodyEncoding implements ContainerRequestFilter {
@@ -36,6 +37,10 @@ public final class BodyEncoding implements ContainerRequestFilter {
                 && !charset.strip().equalsIgnoreCase("utf8")) {
             RequestSizeLimit.drain(request.getEntityStream());
             throw ApiException.unsupportedMediaType("charset '" + charset + "' is not supported: bodies are UTF-8");
+        }
+        // CSV imports check their own bytes, and say in which row a bad one is.
+        if (type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
+            request.setEntityStream(new StrictUtf8(request.getEntityStream()));
         }
     }
 }
