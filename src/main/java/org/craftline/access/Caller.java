@@ -14,6 +14,15 @@ public record Caller(long tokenId, Long workerId, String handle, Role role) impl
         return handle != null ? handle : "token-" + tokenId;
     }
 
+    /**
+     * The person behind the call, whichever of their tokens they use: the worker a token belongs
+     * to, or the token itself when it belongs to none (the bootstrap admin token). Rate limits and
+     * idempotency keys are per person, so minting tokens buys no more of either.
+     */
+    public String person() {
+        return workerId != null ? "worker:" + workerId : "token:" + tokenId;
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }

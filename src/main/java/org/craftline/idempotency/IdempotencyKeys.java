@@ -78,7 +78,7 @@ public final class IdempotencyKeys {
         if (value == null) {
             return answer.apply(write.apply(WriteHook.none())).toResponse(false);
         }
-        String scope = scope(caller);
+        String scope = caller.person();
         String inFlight = scope + "\n" + value;
         if (!running.add(inFlight)) {
             throw ApiException.conflict("A request with this Idempotency-Key is still being processed; "
@@ -144,10 +144,6 @@ public final class IdempotencyKeys {
             throw ApiException.badParameter(HEADER, "must be 1 to 255 visible ASCII characters, such as a UUID");
         }
         return value;
-    }
-
-    private static String scope(Caller caller) {
-        return caller.workerId() != null ? "worker:" + caller.workerId() : "token:" + caller.tokenId();
     }
 
     /** Checks the key before the write and stores it with the answer after, in the write's transaction. */

@@ -19,9 +19,11 @@ import org.craftline.http.RouteWeights;
 import org.craftline.problem.ApiException;
 
 /**
- * Limits each token to its own bucket (bucket4j, one per token, in this instance's memory): a noisy
- * token empties only its own bucket and never slows another. Runs after authentication, so the
- * token is known; requests without one are refused with 401 before they cost anything.
+ * Limits each person to their own bucket (bucket4j, one per {@link Caller#person()}, in this
+ * instance's memory): all of a worker's tokens draw on one bucket, so minting tokens buys no more
+ * rate, and a noisy person empties only their own bucket and never slows another. Runs after
+ * authentication, so the caller is known; requests without a token are refused with 401 before
+ * they cost anything.
  *
  * <p>Every answer to a token carries the IETF draft's {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until the bucket is full again);
@@ -33,8 +35,8 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     private static final String PROBE = RateLimitFilter.class.getName() + ".probe";
 
     private final RateLimitsConfiguration limits;
-    /** Buckets of tokens seen lately; an idle token's bucket is full again long before it is dropped. */
-    private final Cache<Long, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(1, TimeUnit.HOURS).build();
+    /** Buckets of the people seen lately; an idle person's bucket is full again long before it is dropped. */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(1, TimeUnit.HOURS).build();
 
     public RateLimitFilter(RateLimitsConfiguration limits) {
         this.limits = limits;
@@ -45,11 +47,11 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
         if (!(request.getSecurityContext().getUserPrincipal() instanceof Caller caller)) {
             return;
         }
-        ConsumptionProbe probe = buckets.get(caller.tokenId(), token -> newBucket())
+        ConsumptionProbe probe = buckets.get(caller.person(), person -> newBucket())
                 .tryConsumeAndReturnRemaining(cost(request));
         request.setProperty(PROBE, probe);
         if (!probe.isConsumed()) {
-            throw ApiException.tooManyRequests("This token has made more requests than " + limits.getBurst()
+            throw ApiException.tooManyRequests("Your requests (all your tokens together) came to more than " + limits.getBurst()
                     + " at once or " + format(limits.getRequestsPerSecond()) + " a second; slow down and try again"
                     + " after Retry-After", secondsUp(probe.getNanosToWaitForRefill()));
         }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Each token has its own bucket. Refilled at one request per 100 s here, so nothing comes back
+ * Each person has their own bucket, shared by all their tokens. Refilled at one request per 100 s here, so nothing comes back
  * while a test runs, however slow the machine: what the test spends is what it counts.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -50,8 +50,18 @@ class RateLimitTest {
     }
 
     private Http newToken() {
-        String token = issuer.issue(workers.findByHandle(worker).orElseThrow(), Role.WORKER, null, "rate").token();
+        return newToken(worker);
+    }
+
+    private Http newToken(String handle) {
+        String token = issuer.issue(workers.findByHandle(handle).orElseThrow(), Role.WORKER, null, "rate").token();
         return new Http(APP.getLocalPort()).as(token);
+    }
+
+    private String anotherWorker() {
+        String other = TestApp.uniqueHandle("rate");
+        workers.insert(new CreateWorkerRequest(other, "Rate tester", "Tester", null, null), Instant.now());
+        return other;
     }
 
     @Test
@@ -73,9 +83,20 @@ class RateLimitTest {
     }
 
     @Test
-    void oneNoisyToken_doesNotSlowAnother() {
+    void aWorkersTokens_shareOneBucket_soMoreTokensBuyNoMoreRate() {
+        Http first = newToken();
+        for (int i = 0; i < 5; i++) {
+            assertThat(first.get("/api/me").status()).isEqualTo(200);
+        }
+        Http minted = newToken();
+
+        assertProblem(minted.get("/api/me"), 429);
+    }
+
+    @Test
+    void oneNoisyPerson_doesNotSlowAnother() {
         Http noisy = newToken();
-        Http quiet = newToken();
+        Http quiet = newToken(anotherWorker());
         for (int i = 0; i < 6; i++) {
             noisy.get("/api/me");
         }
@@ -98,7 +119,7 @@ class RateLimitTest {
         assertProblem(reader.get(report), 429);
         assertThat(reader.get("/api/me").header("RateLimit-Remaining")).as("a cheap call still fits").isEqualTo("1");
 
-        Http importer = newToken();
+        Http importer = newToken(anotherWorker());
         Http.Reply imported = importer.postBytes("/api/imports/toggl?worker=" + worker + "&dryRun=true", "text/csv",
                 "Start date,Duration\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(imported.header("RateLimit-Remaining")).isEqualTo("1");
