@@ -1,6 +1,7 @@
 package org.craftline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -15,11 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.craftline.CraftlineApplication;
 import org.craftline.CraftlineConfiguration;
+import org.craftline.access.Caller;
+import org.craftline.access.Role;
+import org.craftline.problem.ApiException;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
 import org.craftline.testing.TestApp;
-import org.craftline.access.Caller;
-import org.craftline.access.Role;
+import org.craftline.worker.WorkerDao;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,10 +58,12 @@ class ReportLimitsTest {
         return ((CraftlineApplication) APP.getApplication()).reportBulkhead();
     }
 
-    /** A report of the token {@code http} sends, as if it were running now. */
+    /** A report of the person {@code http} signs in as, as if it were running now: the caller as the server makes it. */
     private static ReportBulkhead.Permit runningReportOf(Http http) {
-        long tokenId = http.get("/api/me").json().path("tokenId").asLong();
-        return bulkhead().enter(new Caller(tokenId, null, null, Role.WORKER));
+        var me = http.get("/api/me").json();
+        long workerId = TestApp.jdbi(APP.getConfiguration()).onDemand(WorkerDao.class)
+                .findByHandle(me.path("handle").asText()).orElseThrow().id();
+        return bulkhead().enter(new Caller(me.path("tokenId").asLong(), workerId, me.path("handle").asText(), Role.WORKER));
     }
 
     private static String report(String worker) {
@@ -123,5 +128,20 @@ class ReportLimitsTest {
             statuses.add(future.get());
         }
         return statuses;
+    }
+
+    /** A person's share is theirs whichever token they use: a second token buys no second report. */
+    @Test
+    @SuppressWarnings("try") // the permit only holds its place while the second asks
+    void aWorkersSecondToken_findsTheirShareTaken() {
+        Caller first = new Caller(1_000_001L, 77L, "sam", Role.WORKER);
+        Caller second = new Caller(1_000_002L, 77L, "sam", Role.WORKER);
+        try (ReportBulkhead.Permit running = bulkhead().enter(first)) {
+            assertThatThrownBy(() -> bulkhead().enter(second)).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.status()).isEqualTo(429));
+        }
+        try (ReportBulkhead.Permit again = bulkhead().enter(second)) {
+            assertThat(again).as("the share is free again once the first finished").isNotNull();
+        }
     }
 }
