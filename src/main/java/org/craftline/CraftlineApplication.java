@@ -27,6 +27,7 @@ import org.craftline.backup.RestoreCommand;
 import org.craftline.db.Dialect;
 import org.craftline.db.Migrations;
 import org.craftline.db.SqlObjects;
+import org.craftline.db.WritesOnlyInTransactions;
 import org.craftline.demo.DemoCommand;
 import org.craftline.event.EventDao;
 import org.craftline.event.EventResource;
@@ -134,7 +135,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         database.setInitializationQuery(dialect.withInitialization(database.getInitializationQuery(),
                 dialect.statementTimeoutSql(configuration.getDatabaseSafety().getStatementTimeout().toJavaDuration())));
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
-        SqlObjects.install(jdbi, CraftlineDaos.ALL);
+        WritesOnlyInTransactions.installOn(SqlObjects.install(jdbi, CraftlineDaos.ALL));
         jdbi.useHandle(handle -> dialect.checkDurability(handle,
                 configuration.getDatabaseSafety().isAllowUnsafeDurability()));
         if (dialect == Dialect.H2) {
@@ -143,7 +144,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         }
         WorkerDao workers = jdbi.onDemand(WorkerDao.class);
         TokenDao tokens = jdbi.onDemand(TokenDao.class);
-        TokenIssuer issuer = new TokenIssuer(tokens, clock);
+        TokenIssuer issuer = new TokenIssuer(jdbi, clock);
         new AdminBootstrap(tokens, issuer, clock, System.out, AdminBootstrap.stdoutIsTerminal()).ensureAdminToken(
                 configuration.getAuth().getAdminToken(), Path.of(configuration.getAuth().getAdminTokenFile()));
 
@@ -164,10 +165,10 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         ProblemMappers.register(environment.jersey());
         Authentication.register(environment.jersey(), tokens, clock);
         environment.jersey().register(new RateLimitFilter(configuration.getRateLimits()));
-        environment.jersey().register(new TokenResource(tokens, clock));
+        environment.jersey().register(new TokenResource(tokens, issuer));
         Workers owners = new Workers(workers);
         environment.jersey().register(new WorkerTokenResource(tokens, issuer, owners));
-        environment.jersey().register(new WorkerResource(workers, owners, clock));
+        environment.jersey().register(new WorkerResource(jdbi, owners, clock));
         IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, environment.getObjectMapper(), clock,
                 configuration.getIdempotency().getKeyTtl().toJavaDuration());
         HourlyJobs.schedule(environment, "idempotency-purge", "purging expired idempotency keys",

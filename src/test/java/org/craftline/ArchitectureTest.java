@@ -2,6 +2,7 @@ package org.craftline;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -64,6 +65,8 @@ class ArchitectureTest {
                         .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
                                 "inTransaction|useTransaction|begin"))))
                 .check(MAIN);
+        // A SQL object's @Transaction opens one too, without the race retry.
+        noMethods().should().beAnnotatedWith(org.jdbi.v3.sqlobject.transaction.Transaction.class).check(MAIN);
     }
 
     @Test

@@ -88,14 +88,7 @@ public final class AdminBootstrap {
             throw new IllegalStateException("CRAFTLINE_ADMIN_TOKEN must be at least " + MIN_ENV_TOKEN_LENGTH
                     + " characters long; generate one with: openssl rand -base64 32");
         }
-        String hash = Tokens.hash(token);
-        var existing = tokens.findIdByHash(hash);
-        if (existing.isPresent()) {
-            tokens.restoreAsAdmin(existing.get());
-        } else {
-            // The prefix of an operator's own secret is not shown in listings: it is theirs, not ours.
-            tokens.insert(null, Role.ADMIN, hash, "(env)", "CRAFTLINE_ADMIN_TOKEN", issuer.now(), null);
-        }
+        issuer.adoptAsAdmin(Tokens.hash(token));
         LOG.info("CRAFTLINE_ADMIN_TOKEN is an admin token");
     }
 

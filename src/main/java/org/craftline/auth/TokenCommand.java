@@ -65,7 +65,7 @@ public final class TokenCommand extends DatabaseCommand {
                 .orElseThrow(() -> new UsageException("No worker with handle '" + handle + "'"));
         Clock clock = Clocks.system();
         Instant expiresAt = expiry(namespace.getInt("days"), clock);
-        IssuedToken issued = new TokenIssuer(jdbi.onDemand(TokenDao.class), clock)
+        IssuedToken issued = new TokenIssuer(jdbi, clock)
                 .issue(owner, role, expiresAt, namespace.getString("label"));
         // Standard output on purpose: the operator copies it from here; it is never logged.
         System.out.println(issued.token());

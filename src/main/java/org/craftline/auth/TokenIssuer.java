@@ -3,18 +3,23 @@ package org.craftline.auth;
 import java.time.Clock;
 import java.time.Instant;
 import org.craftline.access.Role;
+import org.craftline.db.Transactions;
 import org.craftline.problem.ApiException;
 import org.craftline.values.Text;
 import org.craftline.worker.Worker;
+import org.jdbi.v3.core.Jdbi;
 
-/** Makes tokens: a fresh secret, its hash stored, the secret handed back once. */
+/**
+ * Every change to tokens: makes them (a fresh secret, its hash stored, the secret handed back once),
+ * revokes them, and adopts the operator's own admin token.
+ */
 public final class TokenIssuer {
 
-    private final TokenDao tokens;
+    private final Jdbi jdbi;
     private final Clock clock;
 
-    public TokenIssuer(TokenDao tokens, Clock clock) {
-        this.tokens = tokens;
+    public TokenIssuer(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
         this.clock = clock;
     }
 
@@ -26,10 +31,29 @@ public final class TokenIssuer {
         }
         String token = Tokens.generate();
         String cleanLabel = Text.blankToNull(label);
-        long id = tokens.insert(owner == null ? null : owner.id(), role, Tokens.hash(token),
-                Tokens.displayPrefix(token), cleanLabel, now, expiresAt);
+        long id = Transactions.write(jdbi, TokenDao.class, tokens -> tokens.insert(owner == null ? null : owner.id(),
+                role, Tokens.hash(token), Tokens.displayPrefix(token), cleanLabel, now, expiresAt));
         return new IssuedToken(id, token, owner == null ? null : owner.handle(), role, Tokens.displayPrefix(token),
                 cleanLabel, expiresAt);
+    }
+
+    /** Revokes a token: it stops working on the next request. The row stays, for the record. */
+    public void revoke(long id) {
+        Transactions.write(jdbi, TokenDao.class, tokens -> tokens.revoke(id, now()));
+    }
+
+    /** Makes the operator's own secret (its hash) a usable admin token, the row it had or a new one. */
+    void adoptAsAdmin(String hash) {
+        Transactions.write(jdbi, TokenDao.class, tokens -> {
+            var existing = tokens.findIdByHash(hash);
+            if (existing.isPresent()) {
+                tokens.restoreAsAdmin(existing.get());
+            } else {
+                // The prefix of an operator's own secret is not shown in listings: it is theirs, not ours.
+                tokens.insert(null, Role.ADMIN, hash, "(env)", "CRAFTLINE_ADMIN_TOKEN", now(), null);
+            }
+            return null;
+        });
     }
 
     Instant now() {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import org.craftline.access.Caller;
 import org.craftline.access.Role;
 import org.craftline.problem.ApiException;
@@ -25,11 +24,11 @@ import org.craftline.problem.ApiException;
 public class TokenResource {
 
     private final TokenDao tokens;
-    private final Clock clock;
+    private final TokenIssuer issuer;
 
-    public TokenResource(TokenDao tokens, Clock clock) {
+    public TokenResource(TokenDao tokens, TokenIssuer issuer) {
         this.tokens = tokens;
-        this.clock = clock;
+        this.issuer = issuer;
     }
 
     @Operation(summary = "Who the token belongs to, and its role",
@@ -56,7 +55,7 @@ public class TokenResource {
         TokenDao.TokenOwner token = tokens.findOwner(id)
                 .filter(owner -> caller.mayAccess(owner.workerId()))
                 .orElseThrow(() -> ApiException.notFound("No token with id " + id));
-        tokens.revoke(token.id(), clock.instant());
+        issuer.revoke(token.id());
         return Response.noContent().build();
     }
 }

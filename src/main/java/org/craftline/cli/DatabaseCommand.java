@@ -8,6 +8,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.db.Migrations;
 import org.craftline.db.SqlObjects;
+import org.craftline.db.WritesOnlyInTransactions;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -34,7 +35,7 @@ public abstract class DatabaseCommand extends OperatorCommand {
         }
         ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), getName());
         try {
-            run(SqlObjects.install(Jdbi.create(dataSource)), namespace, configuration);
+            run(WritesOnlyInTransactions.installOn(SqlObjects.install(Jdbi.create(dataSource))), namespace, configuration);
         } finally {
             dataSource.stop();
         }

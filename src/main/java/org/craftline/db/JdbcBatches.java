@@ -30,6 +30,7 @@ public final class JdbcBatches {
     }
 
     public static <T> void execute(Handle handle, String sql, Iterable<T> rows, Binder<T> binder) {
+        WritesOnlyInTransactions.check(handle, sql);
         try (PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
             run(statement, rows, binder, null);
         } catch (SQLException e) {
@@ -40,6 +41,7 @@ public final class JdbcBatches {
     /** The same, returning the generated {@code key} of each row in the order given. */
     public static <T> List<Long> executeReturningKeys(Handle handle, String sql, String key, Iterable<T> rows,
                                                       Binder<T> binder) {
+        WritesOnlyInTransactions.check(handle, sql);
         try (PreparedStatement statement = handle.getConnection().prepareStatement(sql, new String[] {key})) {
             List<Long> keys = new ArrayList<>();
             run(statement, rows, binder, keys);

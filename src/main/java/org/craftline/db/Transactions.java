@@ -1,6 +1,7 @@
 package org.craftline.db;
 
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.craftline.problem.ApiException;
 import org.jdbi.v3.core.HandleCallback;
@@ -30,6 +31,8 @@ public final class Transactions {
     static final Set<String> RACED = Set.of("worker_days", "worker_day_tools", "worker_months", "worker_month_tools",
             "team_publications", "team_weeks", "team_week_tools", "idempotency_keys");
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+    /** How many {@link #write} calls this thread is inside: a write statement runs only when it is above 0. */
+    private static final ThreadLocal<int[]> WRITING = ThreadLocal.withInitial(() -> new int[1]);
 
     private Transactions() {
     }
@@ -47,12 +50,40 @@ public final class Transactions {
         return retryingRaces(() -> jdbi.inTransaction(isolation, work));
     }
 
+    /** The same with the DAO {@code dao} attached to the transaction's handle, for a write one DAO does. */
+    public static <D, T> T write(Jdbi jdbi, Class<D> dao, Function<D, T> work) {
+        return write(jdbi, handle -> work.apply(handle.attach(dao)));
+    }
+
+    /**
+     * Fails a statement that changes data outside {@link #write}: such a write would miss the race
+     * retry and the typed duplicate answer, and a multi-statement one could commit half-way.
+     * {@link WritesOnlyInTransactions} calls it for every statement Jdbi runs, {@link JdbcBatches} for its own.
+     */
+    static void requireWriteTransaction(String sql) {
+        if (WRITING.get()[0] == 0) {
+            throw new IllegalStateException("A statement that changes data ran outside Transactions.write: "
+                    + sql.strip().lines().findFirst().orElse(""));
+        }
+    }
+
     /** A read that needs one transaction throughout, such as a cursor PostgreSQL fetches in pages. */
     public static void read(Jdbi jdbi, HandleConsumer<RuntimeException> work) {
         jdbi.useTransaction(work);
     }
 
+    /** Runs {@code transaction}, again when it lost a race; writes are allowed inside it. */
     static <T> T retryingRaces(Supplier<T> transaction) {
+        int[] depth = WRITING.get();
+        depth[0]++;
+        try {
+            return retrying(transaction);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private static <T> T retrying(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();

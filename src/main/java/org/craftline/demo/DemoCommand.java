@@ -7,9 +7,9 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.access.Role;
 import org.craftline.auth.IssuedToken;
-import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;
 import org.craftline.cli.DatabaseCommand;
+import org.craftline.db.Transactions;
 import org.craftline.values.Clocks;
 import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.Worker;
@@ -39,18 +39,18 @@ public final class DemoCommand extends DatabaseCommand {
     protected void run(Jdbi jdbi, Namespace namespace, CraftlineConfiguration configuration) {
         Clock clock = Clocks.system();
         DemoSeeder.Outcome outcome = new DemoSeeder(jdbi, clock).seed();
-        TokenIssuer issuer = new TokenIssuer(jdbi.onDemand(TokenDao.class), clock);
+        TokenIssuer issuer = new TokenIssuer(jdbi, clock);
         WorkerDao workers = jdbi.onDemand(WorkerDao.class);
         IssuedToken sam = issuer.issue(workers.findByHandle("sam").orElseThrow(), Role.WORKER, null, "demo");
-        IssuedToken analyst = issuer.issue(analystAccount(workers, clock), Role.ANALYST, null, "demo");
+        IssuedToken analyst = issuer.issue(analystAccount(jdbi, workers, clock), Role.ANALYST, null, "demo");
         System.out.println(instructions(outcome, port(configuration), sam.token(), analyst.token()));
     }
 
     /** An account for reading the team aggregate, outside the team so it does not count in it. */
-    private static Worker analystAccount(WorkerDao workers, Clock clock) {
+    private static Worker analystAccount(Jdbi jdbi, WorkerDao workers, Clock clock) {
         return workers.findByHandle(ANALYST).orElseGet(() -> {
-            workers.insert(new CreateWorkerRequest(ANALYST, "Demo analyst", "Labour researcher", null, null),
-                    clock.instant());
+            CreateWorkerRequest analyst = new CreateWorkerRequest(ANALYST, "Demo analyst", "Labour researcher", null, null);
+            Transactions.write(jdbi, WorkerDao.class, rows -> rows.insert(analyst, clock.instant()));
             return workers.findByHandle(ANALYST).orElseThrow();
         });
     }

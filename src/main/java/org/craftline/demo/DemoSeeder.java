@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.craftline.event.EventDao;
+import org.craftline.db.Transactions;
+import org.craftline.db.WriteHook;
+import org.craftline.event.EventRequest;
+import org.craftline.event.EventService;
 import org.craftline.task.TaskRequest;
 import org.craftline.task.TaskService;
 import org.craftline.worker.CreateWorkerRequest;
@@ -21,14 +24,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DemoSeeder {
 
+    private final Jdbi jdbi;
     private final WorkerDao workers;
-    private final EventDao events;
+    private final EventService events;
     private final TaskService tasks;
     private final Clock clock;
 
     public DemoSeeder(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
         this.workers = jdbi.onDemand(WorkerDao.class);
-        this.events = jdbi.onDemand(EventDao.class);
+        this.events = new EventService(jdbi, clock);
         this.tasks = new TaskService(jdbi, clock);
         this.clock = clock;
     }
@@ -61,8 +66,9 @@ public final class DemoSeeder {
     }
 
     private int seed(DemoWorker worker, LocalDate first, LocalDate last) {
-        workers.insert(new CreateWorkerRequest(worker.handle(), worker.displayName(), worker.occupation(),
-                "27-1014.00", DemoStory.TEAM), now());
+        CreateWorkerRequest request = new CreateWorkerRequest(worker.handle(), worker.displayName(),
+                worker.occupation(), "27-1014.00", DemoStory.TEAM);
+        Transactions.write(jdbi, WorkerDao.class, rows -> rows.insert(request, now()));
         Worker owner = workers.findByHandle(worker.handle()).orElseThrow();
         // A fixed seed per worker: String.hashCode is specified, so every run draws the same year.
         Random random = new Random(worker.handle().hashCode());
@@ -80,7 +86,8 @@ public final class DemoSeeder {
         }
         for (DemoWorker.Event event : worker.events()) {
             if (!event.date().isBefore(first) && !event.date().isAfter(last)) {
-                events.insert(owner.id(), event.date(), event.label(), event.tool(), now());
+                events.create(owner, new EventRequest(owner.handle(), event.date(), event.label(), event.tool()),
+                        WriteHook.none());
             }
         }
         return written;

@@ -88,7 +88,7 @@ public class EventResource {
     @Path("/{id: [0-9]{1,18}}")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
     public Response delete(@Auth Caller caller, @PathParam("id") long id) {
-        events.delete(find(caller, id).id());
+        writes.delete(find(caller, id).id());
         return Response.noContent().build();
     }
 

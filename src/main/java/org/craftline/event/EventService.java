@@ -2,14 +2,14 @@ package org.craftline.event;
 
 import java.time.Clock;
 import java.util.List;
-import org.craftline.db.WriteHook;
 import org.craftline.db.Transactions;
+import org.craftline.db.WriteHook;
 import org.craftline.values.Text;
 import org.craftline.worker.Worker;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Records events, each in a transaction of its own that a {@link WriteHook} can join, and reads a
+ * Records and deletes events, each in a transaction of its own that a {@link WriteHook} can join, and reads a
  * worker's events for other features (the export), which do not reach into this one's DAO.
  */
 public final class EventService {
@@ -32,6 +32,10 @@ public final class EventService {
             hook.after(handle, created);
             return created;
         });
+    }
+
+    public void delete(long id) {
+        Transactions.write(jdbi, EventDao.class, events -> events.delete(id));
     }
 
     /** A worker's events, in date order. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.craftline.access.Caller;
+import org.craftline.db.Transactions;
 import org.craftline.db.WriteHook;
 import org.craftline.idempotency.IdempotencyDao.StoredKey;
 import org.craftline.problem.ApiException;
@@ -128,7 +129,7 @@ public final class IdempotencyKeys {
 
     /** Removes expired keys; run hourly. */
     public int purgeExpired() {
-        return jdbi.withExtension(IdempotencyDao.class, keys -> keys.purgeExpired(clock.instant()));
+        return Transactions.write(jdbi, IdempotencyDao.class, keys -> keys.purgeExpired(clock.instant()));
     }
 
     private static String validKey(String header) {

@@ -9,7 +9,6 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /**
  * Workers and their team memberships ({@code team_memberships}): {@code workers.team} is the team a
@@ -18,8 +17,10 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 @RegisterConstructorMapper(Worker.class)
 public interface WorkerDao {
 
-    /** Makes a worker; one made with a team belongs to it from the beginning, so history logged later counts for it. */
-    @Transaction
+    /**
+     * Makes a worker; one made with a team belongs to it from the beginning, so history logged later
+     * counts for it. Like every write, in {@code Transactions.write}.
+     */
     default long insert(CreateWorkerRequest request, Instant createdAt) {
         long id = insertRow(request, createdAt);
         if (request.team() != null) {
@@ -38,8 +39,8 @@ public interface WorkerDao {
     /**
      * Moves a worker to {@code team} (null: to no team) from {@code day} on: their days before it
      * keep counting for the teams they were in then. A second move on the same day replaces the first.
+     * In {@code Transactions.write}, which the lock needs.
      */
-    @Transaction
     default void moveToTeam(long workerId, String team, LocalDate day) {
         lockWorker(workerId);
         deleteMembershipFrom(workerId, day);

@@ -24,8 +24,10 @@ import java.util.Objects;
 import org.craftline.access.Caller;
 import org.craftline.access.Role;
 import org.craftline.db.SqlStates;
+import org.craftline.db.Transactions;
 import org.craftline.http.Locations;
 import org.craftline.problem.ApiException;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 @Path("/workers")
@@ -33,12 +35,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkerResource {
 
+    private final Jdbi jdbi;
     private final WorkerDao workers;
     private final Workers lookups;
     private final Clock clock;
 
-    public WorkerResource(WorkerDao workers, Workers lookups, Clock clock) {
-        this.workers = workers;
+    public WorkerResource(Jdbi jdbi, Workers lookups, Clock clock) {
+        this.jdbi = jdbi;
+        this.workers = jdbi.onDemand(WorkerDao.class);
         this.lookups = lookups;
         this.clock = clock;
     }
@@ -50,7 +54,7 @@ public class WorkerResource {
     @RolesAllowed(Role.Names.ADMIN)
     public Response create(@NotNull @Valid CreateWorkerRequest request) {
         try {
-            workers.insert(request, clock.instant());
+            Transactions.write(jdbi, WorkerDao.class, workers -> workers.insert(request, clock.instant()));
         } catch (UnableToExecuteStatementException e) {
             // The unique constraint decides; checking first would race with another request.
             if (SqlStates.isUniqueViolation(e)) {
@@ -95,7 +99,10 @@ public class WorkerResource {
                              @NotNull @Valid TeamChangeRequest request) {
         Worker worker = lookups.visibleTo(caller, handle);
         if (!Objects.equals(worker.team(), request.team())) {
-            workers.moveToTeam(worker.id(), request.team(), LocalDate.now(clock));
+            Transactions.write(jdbi, WorkerDao.class, workers -> {
+                workers.moveToTeam(worker.id(), request.team(), LocalDate.now(clock));
+                return null;
+            });
         }
         return lookups.visibleTo(caller, handle);
     }

@@ -75,8 +75,8 @@ class AdminBootstrapTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream terminal = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
-        new AdminBootstrap(tokens, new TokenIssuer(tokens, clock), clock, terminal, true).ensureAdminToken("", file);
-        new AdminBootstrap(tokens, new TokenIssuer(tokens, clock), clock, terminal, true).ensureAdminToken("", file);
+        new AdminBootstrap(tokens, new TokenIssuer(jdbi, clock), clock, terminal, true).ensureAdminToken("", file);
+        new AdminBootstrap(tokens, new TokenIssuer(jdbi, clock), clock, terminal, true).ensureAdminToken("", file);
 
         Matcher matcher = PRINTED_TOKEN.matcher(printed.toString(StandardCharsets.UTF_8));
         assertThat(matcher.find()).as("a token in the banner").isTrue();

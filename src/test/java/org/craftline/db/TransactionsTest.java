@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.craftline.problem.ApiException;
 import org.craftline.testing.TestDatabase;
 import org.jdbi.v3.core.Handle;
@@ -26,12 +27,12 @@ class TransactionsTest {
 
     @BeforeEach
     void database() {
-        jdbi = TestDatabase.migrated();
+        jdbi = WritesOnlyInTransactions.installOn(TestDatabase.migrated());
         worker = addWorker(jdbi, "sam");
     }
 
     private static long addWorker(Jdbi jdbi, String handle) {
-        return jdbi.withHandle(handle1 -> addWorker(handle1, handle));
+        return Transactions.write(jdbi, handle1 -> addWorker(handle1, handle));
     }
 
     private static long addWorker(Handle handle, String name) {
@@ -60,16 +61,47 @@ class TransactionsTest {
     @Test
     void aLostRace_onARolledUpRow_isRunAgain() {
         AtomicInteger attempts = new AtomicInteger();
-        jdbi.useHandle(this::addDay);
+        AtomicReference<JdbiException> lost = new AtomicReference<>();
+        Transactions.write(jdbi, handle -> {
+            addDay(handle);
+            return null;
+        });
 
         // Every attempt collides, as a write that keeps losing would: it is retried, then answered 503.
         assertThatThrownBy(() -> Transactions.retryingRaces(() -> jdbi.inTransaction(handle -> {
             attempts.incrementAndGet();
-            addDay(handle);
+            try {
+                addDay(handle);
+            } catch (JdbiException e) {
+                lost.set(e);
+                throw e;
+            }
             return null;
         }))).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
         assertThat(attempts).hasValue(Transactions.ATTEMPTS);
-        assertThatThrownBy(() -> jdbi.useHandle(this::addDay)).satisfies(e -> assertThat(SqlStates.uniqueViolation(e))
-                .isEqualTo(new SqlStates.UniqueViolation("worker_days", List.of("worker_id", "work_date"))));
+        assertThat(SqlStates.uniqueViolation(lost.get()))
+                .isEqualTo(new SqlStates.UniqueViolation("worker_days", List.of("worker_id", "work_date")));
+    }
+
+    @Test
+    void aStatementThatChangesData_outsideTheRunner_isRefused_beforeItRuns() {
+        assertThatThrownBy(() -> jdbi.useHandle(handle -> addWorker(handle, "kim")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outside Transactions.write").hasMessageContaining("INSERT INTO workers");
+        assertThatThrownBy(() -> jdbi.useHandle(handle -> handle.execute("  delete from worker_days")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> jdbi.useHandle(handle -> JdbcBatches.execute(handle,
+                "UPDATE workers SET team = ? WHERE id = ?", List.of(worker), (statement, id) -> {
+                    statement.setString(1, "t");
+                    statement.setLong(2, id);
+                }))).isInstanceOf(IllegalStateException.class);
+
+        int workers = jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM workers").mapTo(Integer.class).one());
+        assertThat(workers).as("reads need no transaction, and kim was never written").isEqualTo(1);
+        long locked = jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM workers WHERE id = :id FOR UPDATE")
+                .bind("id", worker).mapTo(Long.class).one());
+        assertThat(locked).as("a lock is not a write").isEqualTo(worker);
+        long kim = Transactions.write(jdbi, handle -> addWorker(handle, "kim"));
+        assertThat(kim).isPositive();
     }
 }

@@ -10,9 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.craftline.CraftlineConfiguration;
+import org.craftline.db.SqlObjects;
+import org.craftline.db.WritesOnlyInTransactions;
 import org.craftline.testing.Http;
 import org.craftline.testing.TestApp;
-import org.craftline.db.SqlObjects;
 import org.craftline.values.Clocks;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,8 @@ class DemoTest {
     }
 
     private static DemoSeeder seeder() {
-        Jdbi jdbi = SqlObjects.install(TestApp.jdbi(APP.getConfiguration()));
+        // Guarded as the demo command's Jdbi is: its writes must go through the one transaction runner.
+        Jdbi jdbi = WritesOnlyInTransactions.installOn(SqlObjects.install(TestApp.jdbi(APP.getConfiguration())));
         return new DemoSeeder(jdbi, Clocks.system());
     }
 

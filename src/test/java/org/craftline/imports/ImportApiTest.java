@@ -5,15 +5,13 @@ import static org.craftline.testing.ProblemAssert.assertFieldProblem;
 import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
 import org.craftline.testing.SharedApp;
 import org.craftline.testing.SharedApp.Admin;
 import org.craftline.testing.SharedApp.FreshWorker;
@@ -35,11 +33,7 @@ class ImportApiTest {
     Http asWorker;
 
     static byte[] fixture(String name) {
-        try (InputStream in = ImportApiTest.class.getResourceAsStream("/imports/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Payloads.trackerExport(name);
     }
 
     private Http.Reply post(Http as, String path, byte[] csv) {

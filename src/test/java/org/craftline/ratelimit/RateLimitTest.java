@@ -9,11 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.craftline.CraftlineConfiguration;
-import org.craftline.testing.Http;
-import org.craftline.testing.TestApp;
 import org.craftline.access.Role;
 import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;
+import org.craftline.testing.Http;
+import org.craftline.testing.TestApp;
 import org.craftline.worker.CreateWorkerRequest;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
@@ -44,7 +44,7 @@ class RateLimitTest {
     void newWorker() {
         Jdbi jdbi = TestApp.jdbi(APP.getConfiguration());
         workers = jdbi.onDemand(WorkerDao.class);
-        issuer = new TokenIssuer(jdbi.onDemand(TokenDao.class), Clock.systemUTC());
+        issuer = new TokenIssuer(jdbi, Clock.systemUTC());
         worker = TestApp.uniqueHandle("rate");
         workers.insert(new CreateWorkerRequest(worker, "Rate tester", "Tester", null, null), Instant.now());
     }

@@ -1,5 +1,8 @@
 package org.craftline.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,6 +13,18 @@ import java.util.Map;
 public final class Payloads {
 
     private Payloads() {
+    }
+
+    /** A tracker's export from {@code src/test/resources/imports/}, as the bytes an import posts. */
+    public static byte[] trackerExport(String name) {
+        try (InputStream in = Payloads.class.getResourceAsStream("/imports/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test export " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Map<String, Object> worker(String handle) {
