@@ -43,6 +43,13 @@ public interface TokenDao {
             """)
     int countUsableAdminTokens(Instant now);
 
+    /** Tokens of the worker that still work: neither revoked nor expired. */
+    @SqlQuery("""
+            SELECT COUNT(*) FROM api_tokens
+            WHERE worker_id = :workerId AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)
+            """)
+    int countActive(long workerId, Instant now);
+
     @SqlQuery("""
             SELECT id, prefix, role, label, created_at, expires_at, revoked_at
             FROM api_tokens

@@ -7,6 +7,7 @@ import org.craftline.db.Transactions;
 import org.craftline.problem.ApiException;
 import org.craftline.values.Text;
 import org.craftline.worker.Worker;
+import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -14,6 +15,12 @@ import org.jdbi.v3.core.Jdbi;
  * revokes them, and adopts the operator's own admin token.
  */
 public final class TokenIssuer {
+
+    /**
+     * Active (neither revoked nor expired) tokens one worker may hold: enough for every device and
+     * script a person runs, and a bound on what minting tokens can buy a hostile client.
+     */
+    public static final int MAX_ACTIVE_PER_WORKER = 20;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -31,8 +38,20 @@ public final class TokenIssuer {
         }
         String token = Tokens.generate();
         String cleanLabel = Text.blankToNull(label);
-        long id = Transactions.write(jdbi, TokenDao.class, tokens -> tokens.insert(owner == null ? null : owner.id(),
-                role, Tokens.hash(token), Tokens.displayPrefix(token), cleanLabel, now, expiresAt));
+        long id = Transactions.write(jdbi, handle -> {
+            TokenDao tokens = handle.attach(TokenDao.class);
+            if (owner != null) {
+                // The worker's row is the lock: two requests at once cannot both take the last place.
+                handle.attach(WorkerDao.class).lockWorker(owner.id());
+                if (tokens.countActive(owner.id(), now) >= MAX_ACTIVE_PER_WORKER) {
+                    throw ApiException.limitReached(owner.handle() + " already has " + MAX_ACTIVE_PER_WORKER
+                            + " active tokens, as many as one worker may; revoke one they no longer use "
+                            + "(DELETE /api/tokens/{id}) first");
+                }
+            }
+            return tokens.insert(owner == null ? null : owner.id(), role, Tokens.hash(token),
+                    Tokens.displayPrefix(token), cleanLabel, now, expiresAt);
+        });
         return new IssuedToken(id, token, owner == null ? null : owner.handle(), role, Tokens.displayPrefix(token),
                 cleanLabel, expiresAt);
     }

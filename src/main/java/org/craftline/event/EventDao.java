@@ -31,6 +31,9 @@ public interface EventDao {
     @SqlQuery(SELECT_EVENT + "WHERE e.worker_id = :workerId ORDER BY e.event_date, e.id")
     List<Event> listByWorker(long workerId);
 
+    @SqlQuery("SELECT COUNT(*) FROM events WHERE worker_id = :workerId")
+    int countByWorker(long workerId);
+
     @SqlQuery(SELECT_EVENT + "ORDER BY e.event_date, e.id")
     List<Event> listAll();
 

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import org.craftline.db.Transactions;
 import org.craftline.db.WriteHook;
+import org.craftline.problem.ApiException;
 import org.craftline.values.Text;
 import org.craftline.worker.Worker;
+import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -13,6 +15,12 @@ import org.jdbi.v3.core.Jdbi;
  * worker's events for other features (the export), which do not reach into this one's DAO.
  */
 public final class EventService {
+
+    /**
+     * Events one worker may hold. An event marks a rare turn in someone's work (a new tool, a new
+     * process), and each one costs every report of theirs a before/after comparison.
+     */
+    public static final int MAX_PER_WORKER = 500;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -26,6 +34,12 @@ public final class EventService {
         return Transactions.write(jdbi, handle -> {
             hook.before(handle);
             EventDao events = handle.attach(EventDao.class);
+            // The worker's row is the lock: two requests at once cannot both take the last place.
+            handle.attach(WorkerDao.class).lockWorker(owner.id());
+            if (events.countByWorker(owner.id()) >= MAX_PER_WORKER) {
+                throw ApiException.limitReached(owner.handle() + " already has " + MAX_PER_WORKER
+                        + " events, as many as one worker may; delete one (DELETE /api/events/{id}) first");
+            }
             long id = events.insert(owner.id(), request.date(), request.label().trim(), Text.blankToNull(request.tool()),
                     clock.instant());
             Event created = events.findById(id).orElseThrow();

@@ -83,6 +83,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ProblemType.CONFLICT, detail);
     }
 
+    /** A worker holds as many of something as one may; {@code detail} says how many and how to make room. */
+    public static ApiException limitReached(String detail) {
+        return new ApiException(ProblemType.LIMIT_REACHED, detail);
+    }
+
     public static ApiException preconditionFailed(String detail) {
         return new ApiException(ProblemType.STALE, detail);
     }

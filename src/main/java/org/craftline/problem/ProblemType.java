@@ -21,6 +21,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
+    /** A worker already holds as many of something (active tokens, events) as one may: remove one first. */
+    LIMIT_REACHED(409, "limit-reached", "Limit reached"),
     /** An If-Match that names an older version. */
     STALE(412, "stale", "Precondition failed"),
     TOO_LARGE(413, "too-large", "Payload too large"),

@@ -20,6 +20,11 @@ public final class ReportService {
 
     private final ReportDao reports;
     private final TeamCellDao teamCells;
+    /** Markers (recorded events and first uses) one report shows and measures at most. */
+    static final int MAX_MARKERS = 50;
+    /** Tools one report lists at most, the most used first. */
+    static final int MAX_TOOLS = 50;
+
     private final EventDao events;
     private final TeamPublisher publisher;
 
@@ -64,17 +69,36 @@ public final class ReportService {
     }
 
     private static DeskillingReport assemble(DeskillingReport.Subject subject, List<Period> periods,
-                                             List<PeriodSummary> series, List<ToolUse> tools, List<Marker> recorded,
+                                             List<PeriodSummary> series, List<ToolUse> allTools, List<Marker> recorded,
                                              Range range, DeskillingReport.TeamPrivacy privacy) {
         Shares shares = Shares.of(series);
         Trend trend = Trend.of(shares.values(), range.bucket());
+        List<ToolUse> tools = allTools.subList(0, Math.min(MAX_TOOLS, allTools.size()));
         // A tool first used before anything else was logged says only when logging began.
         List<Marker> markers = markers(recorded, tools, periods).stream()
                 .filter(marker -> marker.kind() == Kind.RECORDED || EventEffect.hasSharesBefore(marker, series))
                 .toList();
-        List<EventEffect> effects = EventEffect.measure(markers, series, range.window(), trend.lag1Autocorrelation());
+        List<Marker> shown = boundedMarkers(markers);
+        List<EventEffect> effects = EventEffect.measure(shown, series, range.window(), trend.lag1Autocorrelation());
         return new DeskillingReport(subject, range.from(), range.to(), range.bucket(), range.window(), series,
-                trend, ChangePoint.detect(series, shares), effects, tools, privacy);
+                trend, ChangePoint.detect(series, shares), effects, tools, privacy,
+                DeskillingReport.Omitted.of(markers.size() - shown.size(), allTools.size() - tools.size()));
+    }
+
+    /**
+     * At most {@link #MAX_MARKERS}, recorded events before first uses, each kind in date order; the
+     * result in date order again. One worker's thousand markers would otherwise cost every one of
+     * their reports a thousand comparisons, labels and JSON objects.
+     */
+    private static List<Marker> boundedMarkers(List<Marker> markers) {
+        if (markers.size() <= MAX_MARKERS) {
+            return markers;
+        }
+        return markers.stream()
+                .sorted(Comparator.comparing((Marker marker) -> marker.kind() != Kind.RECORDED))
+                .limit(MAX_MARKERS)
+                .sorted(Comparator.comparing(Marker::date).thenComparing(Marker::label))
+                .toList();
     }
 
     /**

@@ -7,7 +7,13 @@ import static org.craftline.testing.ProblemAssert.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
 import org.craftline.testing.SharedApp;
@@ -111,6 +117,43 @@ class TokenApiTest {
                 Instant.now().minusSeconds(1), Tokens.hash(token)));
 
         assertProblem(holder.get("/api/me"), 401);
+    }
+
+    /** Minting tokens must buy a hostile client nothing: 20 at a time, however many ask at once. */
+    @Test
+    void aWorkerHoldsAtMostTwentyActiveTokens_evenWhenManyAreMintedAtOnce() throws Exception {
+        Http self = anonymous.as(TestApp.token(admin, worker, "WORKER"));
+        String expired = TestApp.token(admin, worker, "WORKER");
+        database().useHandle(h -> h.execute("UPDATE api_tokens SET expires_at = ? WHERE token_hash = ?",
+                Instant.now().minusSeconds(1), Tokens.hash(expired)));
+        String mint = "/api/workers/" + worker + "/tokens";
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Http.Reply>> replies = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                replies.add(pool.submit(() -> self.post(mint, "{}")));
+            }
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (Future<Http.Reply> reply : replies) {
+                statuses.merge(reply.get().status(), 1, Integer::sum);
+                if (reply.get().status() == 409) {
+                    assertThat(assertProblem(reply.get(), 409).path("type").asText())
+                            .isEqualTo("urn:craftline:problem:limit-reached");
+                }
+            }
+            assertThat(statuses).as("the expired token does not count; the first one does")
+                    .isEqualTo(Map.of(201, TokenIssuer.MAX_ACTIVE_PER_WORKER - 1, 409, 31 - TokenIssuer.MAX_ACTIVE_PER_WORKER));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertProblem(self.post(mint, "{}"), 409);
+        assertProblem(admin.post(mint, "{}"), 409);
+
+        // Listed in id order: the first is self's own, the second the expired one.
+        long another = self.get(mint).json().path("items").get(2).path("id").asLong();
+        assertThat(self.delete("/api/tokens/" + another).status()).isEqualTo(204);
+        assertThat(self.post(mint, "{}").status()).as("a revoked token frees its place").isEqualTo(201);
     }
 
     @Test
