@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.EnumSet;
 import org.craftline.auth.AdminBootstrap;
 import org.craftline.auth.Authentication;
-import org.craftline.auth.LogMasking;
 import org.craftline.auth.TokenCommand;
 import org.craftline.auth.TokenDao;
 import org.craftline.auth.TokenIssuer;
@@ -45,6 +44,8 @@ import org.craftline.http.StrictFraming;
 import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.imports.ImportResource;
 import org.craftline.imports.ImportService;
+import org.craftline.logging.LogMasking;
+import org.craftline.logging.RequestLogLayoutFactory;
 import org.craftline.openapi.OpenApiDocument;
 import org.craftline.openapi.OpenApiResource;
 import org.craftline.openapi.SwaggerUi;
@@ -155,6 +156,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         JettyErrors.install(environment);
         StrictFraming.apply(configuration.getServerFactory());
+        RequestLogLayoutFactory.applyTo(configuration.getServerFactory());
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         RequestSizeLimit.guardServer(environment);

@@ -43,7 +43,8 @@ class ArchitectureTest {
 
     @Test
     void sharedConcerns_neverDependOnAFeature() {
-        noClasses().that().resideInAnyPackage("..problem..", "..values..", "..db..", "..access..", "..http..", "..cli..")
+        noClasses().that().resideInAnyPackage("..problem..", "..values..", "..db..", "..access..", "..http..", "..cli..",
+                        "..logging..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
                 .check(MAIN);
     }

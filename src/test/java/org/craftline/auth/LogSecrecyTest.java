@@ -50,6 +50,9 @@ class LogSecrecyTest {
             anonymous.as(workerToken).get("/api/me");
             anonymous.as(workerToken).post("/api/tasks", "{broken");
             anonymous.get("/api/me?access_token=" + workerToken);
+            anonymous.get("/api/me;access_token=" + workerToken);
+            anonymous.get("/api/me;token=" + workerToken + "/x");
+            anonymous.get("/api/workers;key=" + TestApp.ADMIN_TOKEN);
             anonymous.as(workerToken + "x").get("/api/me");
         });
 
