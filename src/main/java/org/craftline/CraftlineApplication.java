@@ -22,6 +22,7 @@ import org.craftline.auth.TokenResource;
 import org.craftline.auth.WorkerTokenResource;
 import org.craftline.backup.BackupCommand;
 import org.craftline.backup.BackupServlet;
+import org.craftline.backup.H2Backup;
 import org.craftline.backup.RestoreCommand;
 import org.craftline.db.Dialect;
 import org.craftline.db.Migrations;
@@ -35,7 +36,9 @@ import org.craftline.export.ExportResource;
 import org.craftline.http.AcceptNothing;
 import org.craftline.http.BodyEncoding;
 import org.craftline.http.JettyErrors;
+import org.craftline.http.LocalOperatorsOnly;
 import org.craftline.http.Locations;
+import org.craftline.http.NoControlCharacters;
 import org.craftline.http.OnceOnlyHeaders;
 import org.craftline.http.ProblemMappers;
 import org.craftline.http.RequestSizeLimit;
@@ -128,6 +131,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         DataSourceFactory database = configuration.getDataSourceFactory();
         Dialect dialect = Dialect.of(database.getUrl());
         database.setUrl(dialect.serverUrl(database.getUrl()));
+        H2Backup.ownerOnly(database.getUrl(), false);
         if (configuration.isMigrateOnStart()) {
             Migrations.apply(database, environment.metrics());
         }
@@ -139,6 +143,9 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         WritesOnlyInTransactions.installOn(SqlObjects.install(jdbi, CraftlineDaos.ALL));
         jdbi.useHandle(handle -> dialect.checkDurability(handle,
                 configuration.getDatabaseSafety().isAllowUnsafeDurability()));
+        H2Backup.ownerOnly(database.getUrl(), true);
+        environment.admin().addFilter("local-operators-only", new LocalOperatorsOnly())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         if (dialect == Dialect.H2) {
             // Only the server may open its H2 file while it runs: the backup command asks it here.
             environment.admin().addServlet("backup", new BackupServlet(jdbi)).addMapping(BackupServlet.PATH);
@@ -158,6 +165,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         StrictFraming.apply(configuration.getServerFactory());
         RequestLogLayoutFactory.applyTo(configuration.getServerFactory());
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.servlets().addFilter("no-control-characters", new NoControlCharacters())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         RequestSizeLimit.guardServer(environment);
         environment.jersey().register(new RequestSizeLimit());

@@ -44,7 +44,7 @@ class ArchitectureTest {
     @Test
     void sharedConcerns_neverDependOnAFeature() {
         noClasses().that().resideInAnyPackage("..problem..", "..values..", "..db..", "..access..", "..http..", "..cli..",
-                        "..logging..")
+                        "..logging..", "..files..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
                 .check(MAIN);
     }

@@ -37,6 +37,9 @@ class JettyErrorsTest {
                 Arguments.of("a malformed URI", "GET /api/%zz HTTP/1.1\r\nHost: x\r\n" + CLOSE, 400),
                 Arguments.of("an ambiguous URI", "GET /api/..%2f..%2fetc HTTP/1.1\r\nHost: x\r\n" + CLOSE, 400),
                 Arguments.of("a NUL in the URI", "GET /api/me%00 HTTP/1.1\r\nHost: x\r\n" + CLOSE, 400),
+                Arguments.of("a line break in the path, to forge a log line", "GET /api/workers/a%0AERROR%20x%0D HTTP/1.1\r\n"
+                        + "Host: x\r\nAuthorization: Bearer " + TestApp.ADMIN_TOKEN + "\r\n" + CLOSE, 400),
+                Arguments.of("an escape in a path parameter", "GET /api/me;a=%1B[31m HTTP/1.1\r\nHost: x\r\n" + CLOSE, 400),
                 Arguments.of("an authority other than Host", "GET http://evil/api/me HTTP/1.1\r\nHost: x\r\n" + CLOSE, 400),
                 Arguments.of("headers too large", "GET /api/me HTTP/1.1\r\nHost: x\r\nX-A: " + "a".repeat(20_000)
                         + "\r\n" + CLOSE, 431),
@@ -90,11 +93,11 @@ class JettyErrorsTest {
     /** Jetty's SizeLimitHandler holds paths Jersey never sees to the largest limit, declared or streamed. */
     @Test
     void aBodyOverTheServersLimit_is413_evenOnTheAdminPort() {
-        String declared = "POST /tasks/gc HTTP/1.1\r\nHost: x\r\nContent-Length: "
+        String declared = "POST /tasks/gc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
                 + (RequestSizeLimit.SERVER_LIMIT + 1) + "\r\n" + CLOSE;
         RawHttp.Answer admin = RawHttp.send(APP.getAdminPort(), declared);
         RawHttp.Answer page = RawHttp.send(APP.getLocalPort(), declared.replace("/tasks/gc", "/index.html"));
-        RawHttp.Answer fine = RawHttp.send(APP.getAdminPort(), "POST /tasks/gc HTTP/1.1\r\nHost: x\r\n"
+        RawHttp.Answer fine = RawHttp.send(APP.getAdminPort(), "POST /tasks/gc HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Length: 0\r\n" + CLOSE);
 
         assertThat(admin.status()).as(admin.body()).isEqualTo(413);

@@ -5,9 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import org.craftline.access.Role;
+import org.craftline.files.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,10 +93,8 @@ public final class AdminBootstrap {
     }
 
     private static void write(Path file, String token) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        OwnerOnly.directory(file.toAbsolutePath().getParent());
         Files.deleteIfExists(file);
-        var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-        Files.writeString(Files.createFile(file, ownerOnly), token + System.lineSeparator(), StandardCharsets.UTF_8);
+        Files.writeString(OwnerOnly.newFile(file), token + System.lineSeparator(), StandardCharsets.UTF_8);
     }
 }

@@ -80,6 +80,7 @@ public final class BackupCommand extends OperatorCommand {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + BackupServlet.PATH
                         + "?to=" + URLEncoder.encode(zip.toString(), StandardCharsets.UTF_8)))
+                .header(BackupServlet.HEADER, BackupServlet.HEADER_VALUE)
                 .timeout(BACKUP_TIME_LIMIT).POST(HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = readJson(response.body());

@@ -5,9 +5,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.craftline.problem.Problem;
+import org.craftline.http.ServletProblems;
 import org.craftline.problem.ProblemType;
 import org.craftline.problem.UsageException;
 import org.jdbi.v3.core.Jdbi;
@@ -18,10 +19,18 @@ import org.slf4j.LoggerFactory;
  * {@code POST /backup?to=/absolute/path.zip} on the admin port (127.0.0.1 only, like the other
  * operator tasks): an online backup of the running server's H2 database, which no other process
  * may open while the server runs. The {@code backup} command calls it.
+ *
+ * <p>The server often runs as root, and any page a local browser opens can send a POST to
+ * 127.0.0.1. So the request must carry {@value #HEADER}, which a page can only send across origins
+ * after a CORS preflight this port never answers; {@code http/LocalOperatorsOnly} has already
+ * refused requests with an {@code Origin} or a {@code Host} that is not a loopback address.
  */
 public final class BackupServlet extends HttpServlet {
 
     public static final String PATH = "/backup";
+    /** The header the backup command sends; its value is {@value #HEADER_VALUE}. */
+    public static final String HEADER = "X-Craftline-Backup";
+    public static final String HEADER_VALUE = "1";
     private static final Logger LOG = LoggerFactory.getLogger(BackupServlet.class);
 
     private final transient Jdbi jdbi;
@@ -33,27 +42,28 @@ public final class BackupServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!HEADER_VALUE.equals(request.getHeader(HEADER))) {
+            ServletProblems.write(response, ProblemType.FORBIDDEN, "a backup is asked for with the header " + HEADER + ": "
+                    + HEADER_VALUE + ", as the backup command does");
+            return;
+        }
         String to = request.getParameter("to");
         try {
             if (to == null || !Path.of(to).isAbsolute()) {
                 throw new UsageException("give the backup's absolute path as ?to=/path/to/backup.zip");
             }
-            long bytes = jdbi.withHandle(handle -> H2Backup.backUp(handle.getConnection(), Path.of(to)));
-            LOG.info("Backed up the database to {} ({} bytes)", to, bytes);
+            Path target = H2Backup.backupTarget(to);
+            long bytes = jdbi.withHandle(handle -> H2Backup.backUp(handle.getConnection(), target));
+            LOG.info("Backed up the database to {} ({} bytes)", target, bytes);
             response.setContentType("application/json");
-            json.writeValue(response.getOutputStream(), Map.of("file", Path.of(to).toAbsolutePath().normalize().toString(),
-                    "bytes", bytes));
+            json.writeValue(response.getOutputStream(), Map.of("file", target.toString(), "bytes", bytes));
         } catch (UsageException refused) {
-            problem(response, ProblemType.BAD_REQUEST, refused.getMessage());
+            ServletProblems.write(response, ProblemType.BAD_REQUEST, refused.getMessage());
+        } catch (InvalidPathException unreadable) {
+            ServletProblems.write(response, ProblemType.BAD_REQUEST, "the backup's path is not a path this system can use");
         } catch (Exception failed) {
             LOG.error("The backup to {} failed", to, failed);
-            problem(response, ProblemType.INTERNAL, "The backup failed; the server's log says why");
+            ServletProblems.write(response, ProblemType.INTERNAL, "The backup failed; the server's log says why");
         }
-    }
-
-    private void problem(HttpServletResponse response, ProblemType type, String detail) throws IOException {
-        response.setStatus(type.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        json.writeValue(response.getOutputStream(), type.problem(detail));
     }
 }

@@ -2,15 +2,19 @@ package org.craftline.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.craftline.files.OwnerOnly;
 import org.craftline.problem.UsageException;
 
 /**
@@ -49,13 +53,44 @@ public final class H2Backup {
         return Path.of(path).toAbsolutePath().normalize();
     }
 
-    /** Checks where a backup is to go: a new .zip file in a folder that exists; its absolute path. */
+    /**
+     * Keeps the H2 database's files to their owner: the folder made 0700 if it does not exist yet,
+     * and the database file narrowed to 0600 once H2 has made it ({@code afterOpening}). Nothing
+     * for an in-memory or remote H2, or for PostgreSQL.
+     */
+    public static void ownerOnly(String jdbcUrl, boolean afterOpening) throws IOException {
+        Path database;
+        try {
+            database = databasePath(jdbcUrl);
+        } catch (UsageException notAFile) {
+            return;
+        }
+        if (afterOpening) {
+            OwnerOnly.restrict(database.resolveSibling(database.getFileName() + FILE_ENDING));
+        } else {
+            OwnerOnly.directory(database.getParent());
+        }
+    }
+
+    /**
+     * Checks where a backup is to go: a new .zip file in a folder that exists, with no symbolic
+     * link anywhere on its path (a link would send the backup somewhere the path does not say)
+     * and no control character in it; its absolute path.
+     */
     public static Path backupTarget(String file) {
+        if (file.chars().anyMatch(Character::isISOControl)) {
+            throw new UsageException("the backup's path holds a control character (a line break, say); give a plain path");
+        }
         Path zip = Path.of(file).toAbsolutePath().normalize();
         if (!zip.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             throw new UsageException("the backup is a zip file: give a name ending in .zip, not " + zip);
         }
-        if (Files.exists(zip)) {
+        for (Path step = zip; step != null; step = step.getParent()) {
+            if (Files.isSymbolicLink(step)) {
+                throw new UsageException(step + " is a symbolic link; give the backup a path without links");
+            }
+        }
+        if (Files.exists(zip, LinkOption.NOFOLLOW_LINKS)) {
             throw new UsageException(zip + " exists already; a backup never overwrites a file");
         }
         if (!Files.isDirectory(zip.getParent())) {
@@ -64,12 +99,32 @@ public final class H2Backup {
         return zip;
     }
 
-    /** Backs up the database {@code connection} is open on into {@code zip}; its size in bytes. */
+    /**
+     * Backs up the database {@code connection} is open on into {@code zip}, readable by its owner
+     * only; its size in bytes. H2 writes the backup into a folder of our own beside it (0700),
+     * which is then copied into a file created for it alone ({@link OwnerOnly#newFile}), so that a
+     * link or file put at {@code zip} after the checks makes the backup fail, never follow it.
+     */
     public static long backUp(Connection connection, Path zip) throws SQLException, IOException {
         Path target = backupTarget(zip.toString());
-        try (Statement statement = connection.createStatement()) {
-            // BACKUP TO takes a literal, not a parameter; the path is ours, its quotes doubled.
-            statement.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'");
+        Path staging = Files.createTempDirectory(target.getParent(), ".craftline-backup-");
+        Path written = staging.resolve("backup.zip");
+        try {
+            try (Statement statement = connection.createStatement()) {
+                // BACKUP TO takes a literal, not a parameter; the path is ours, its quotes doubled.
+                statement.execute("BACKUP TO '" + written.toString().replace("'", "''") + "'");
+            }
+            OwnerOnly.newFile(target);
+            try (InputStream in = Files.newInputStream(written);
+                 OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                in.transferTo(out);
+            } catch (IOException | RuntimeException failed) {
+                Files.deleteIfExists(target);   // no half backup where the operator looks for one
+                throw failed;
+            }
+        } finally {
+            Files.deleteIfExists(written);
+            Files.deleteIfExists(staging);
         }
         return Files.size(target);
     }
@@ -90,7 +145,7 @@ public final class H2Backup {
             ZipEntry entry = backup.stream().filter(candidate -> candidate.getName().endsWith(FILE_ENDING)
                             && !candidate.getName().contains("/")).findFirst()
                     .orElseThrow(() -> new UsageException(zip + " holds no H2 database: is it a Craftline backup?"));
-            Files.createDirectories(file.getParent());
+            OwnerOnly.directory(file.getParent());
             Path partial = Files.createTempFile(file.getParent(), database.getFileName().toString(), ".restoring");
             try (InputStream in = backup.getInputStream(entry)) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
