@@ -131,10 +131,11 @@ public final class H2Backup {
 
     /**
      * Puts the database in {@code zip} at {@code database} (a path without {@link #FILE_ENDING}),
-     * whose file must not exist yet; written beside it first and then moved, so a failed restore
-     * leaves no half file where a database is looked for.
+     * whose file must not exist yet; written beside it first, checked to be a Craftline database
+     * ({@link CraftlineSchemaCheck}, before anything opens it) and then moved, so a refused or
+     * failed restore leaves no file where a database is looked for.
      */
-    public static void restore(Path zip, Path database) throws IOException {
+    public static void restore(Path zip, Path database) throws Exception {
         Path file = database.resolveSibling(database.getFileName() + FILE_ENDING);
         if (Files.exists(file)) {
             throw new UsageException(file + " exists already; restore into a new data directory (set "
@@ -149,6 +150,7 @@ public final class H2Backup {
             Path partial = Files.createTempFile(file.getParent(), database.getFileName().toString(), ".restoring");
             try (InputStream in = backup.getInputStream(entry)) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                CraftlineSchemaCheck.check(partial, zip);
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(partial);

@@ -3,10 +3,12 @@ package org.craftline.db;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
+import java.util.List;
 import java.util.Map;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Scope;
+import liquibase.changelog.ChangeSet;
 import liquibase.ui.LoggerUIService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +30,37 @@ public final class Migrations {
         try (var liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(
                 database.build(metrics, "migrations"), CHANGELOG)) {
             int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
-            // Liquibase's progress goes to the log, not straight to standard output.
-            Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.command.showSummaryOutput", "LOG"),
-                    () -> liquibase.update(new Contexts(), new LabelExpression()));
+            quietly(() -> liquibase.update(new Contexts(), new LabelExpression()));
             LOG.info(outcome(pending, liquibase.getDatabaseChangeLog().getChangeSets().size()));
+        }
+    }
+
+    /**
+     * Applies only the changelog's first {@code changeSets} changesets, or all when null: a database
+     * as an earlier release left it (for a restore's check, and for upgrade tests).
+     */
+    public static void applyFirst(DataSourceFactory database, Integer changeSets) throws Exception {
+        try (var liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(
+                database.build(new MetricRegistry(), "migrations-first"), CHANGELOG)) {
+            if (changeSets == null) {
+                quietly(() -> liquibase.update(new Contexts(), new LabelExpression()));
+            } else {
+                quietly(() -> liquibase.update(changeSets, new Contexts(), new LabelExpression()));
+            }
+        }
+    }
+
+    /** Liquibase's progress goes to the log, not straight to standard output (a command's output is the operator's). */
+    private static void quietly(Scope.ScopedRunner<?> update) throws Exception {
+        Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.command.showSummaryOutput", "LOG"),
+                update);
+    }
+
+    /** The changelog's changeset ids in the order they run, read with {@code database} (which it does not change). */
+    public static List<String> changeSetIds(DataSourceFactory database) throws Exception {
+        try (var liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(
+                database.build(new MetricRegistry(), "migrations-ids"), CHANGELOG)) {
+            return liquibase.getDatabaseChangeLog().getChangeSets().stream().map(ChangeSet::getId).toList();
         }
     }
 

@@ -3,16 +3,22 @@ package org.craftline.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropwizard.db.DataSourceFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import org.craftline.testing.NoDatabase;
+import java.sql.SQLException;
+import org.craftline.db.Dialect;
+import org.craftline.db.Migrations;
 import org.craftline.problem.UsageException;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @NoDatabase
 class H2BackupTest {
@@ -54,12 +60,32 @@ class H2BackupTest {
                 .hasMessageContaining("there is no folder");
     }
 
+    /** A Craftline database in {@code folder}, with the schema the changelog makes and a worker in it. */
+    private Connection craftline(String name) throws Exception {
+        DataSourceFactory database = new DataSourceFactory();
+        database.setDriverClass("org.h2.Driver");
+        database.setUrl(Dialect.h2FileUrl(folder.resolve(name)));
+        database.setUser("craftline");
+        database.setPassword("");
+        Migrations.applyFirst(database, null);
+        Connection connection = DriverManager.getConnection(database.getUrl(), "craftline", "");
+        connection.createStatement().execute(
+                "INSERT INTO workers (handle, display_name, created_at) VALUES ('sam', 'Sam', CURRENT_TIMESTAMP)");
+        return connection;
+    }
+
+    private static int workers(Path database) throws SQLException {
+        try (Connection copy = DriverManager.getConnection("jdbc:h2:" + database, "craftline", "");
+             ResultSet count = copy.createStatement().executeQuery("SELECT COUNT(*) FROM workers")) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
     @Test
     void backUpAndRestore_carryTheRows_andNeverOverwrite() throws Exception {
         Path zip = folder.resolve("it's a backup.zip");
-        try (Connection original = DriverManager.getConnection("jdbc:h2:" + folder.resolve("original"))) {
-            original.createStatement().execute("CREATE TABLE tasks (id INT PRIMARY KEY)");
-            original.createStatement().execute("INSERT INTO tasks VALUES (1), (2), (3)");
+        try (Connection original = craftline("original")) {
             assertThat(H2Backup.backUp(original, zip)).isPositive();
             assertThatThrownBy(() -> H2Backup.backUp(original, zip)).hasMessageContaining("exists already");
         }
@@ -67,12 +93,40 @@ class H2BackupTest {
         Path restored = folder.resolve("new/restored");
         H2Backup.restore(zip, restored);
 
-        try (Connection copy = DriverManager.getConnection("jdbc:h2:" + restored);
-             ResultSet count = copy.createStatement().executeQuery("SELECT COUNT(*) FROM tasks")) {
-            count.next();
-            assertThat(count.getInt(1)).isEqualTo(3);
-        }
+        assertThat(workers(restored)).isEqualTo(1);
         assertThatThrownBy(() -> H2Backup.restore(zip, restored)).hasMessageContaining("exists already");
+    }
+
+    /**
+     * A backup crafted to run code: a view that writes a file when read, a trigger whose Java
+     * source H2 compiles and runs as it opens the database, an alias, a changed table. Each is
+     * refused before anything opens the file, in one line naming it, and nothing is left behind.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "CREATE VIEW pwned AS SELECT FILE_WRITE('pwned', '%s') AS x",
+        "CREATE FORCE TRIGGER pwned BEFORE INSERT ON workers AS $$org.h2.api.Trigger create() { "
+                + "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"%s\"), \"pwned\"); } "
+                + "catch (Exception e) { } return null; } $$",
+        "CREATE ALIAS pwned FOR 'java.lang.System.getProperty' -- %s",
+        "ALTER TABLE workers ADD COLUMN pwned VARCHAR(10) DEFAULT 'x' -- %s",
+        "DROP INDEX workers_team -- %s",
+        "CREATE CONSTANT pwned VALUE 42 -- %s"})
+    void aBackupThatIsNotACraftlineDatabase_isRefused_beforeAnythingRunsIt(String crafted) throws Exception {
+        Path written = folder.resolve("pwned.txt");
+        Path zip = folder.resolve("crafted.zip");
+        try (Connection original = craftline("crafted")) {
+            original.createStatement().execute(crafted.formatted(written));
+            assertThat(H2Backup.backUp(original, zip)).isPositive();
+        }
+        Files.deleteIfExists(written);   // the trigger ran once, as it was made
+
+        Path restored = folder.resolve("target/restored");
+        assertThatThrownBy(() -> H2Backup.restore(zip, restored)).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("Refused to restore").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+
+        assertThat(written).as("nothing in the backup ran").doesNotExist();
+        assertThat(Files.list(restored.getParent())).as("nothing left where a database is looked for").isEmpty();
     }
 
     @Test

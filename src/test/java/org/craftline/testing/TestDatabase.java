@@ -2,11 +2,8 @@ package org.craftline.testing;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
 import io.dropwizard.util.Duration;
 import java.util.UUID;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
 import org.craftline.CraftlineDaos;
 import org.craftline.db.Migrations;
 import org.craftline.db.SqlObjects;
@@ -36,14 +33,7 @@ public final class TestDatabase {
      * build a database as an earlier release left it.
      */
     public static void migrate(DataSourceFactory database, Integer changeSets) throws Exception {
-        try (var liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(
-                database.build(new MetricRegistry(), "migration-test"), Migrations.CHANGELOG)) {
-            if (changeSets == null) {
-                liquibase.update(new Contexts(), new LabelExpression());
-            } else {
-                liquibase.update(changeSets, new Contexts(), new LabelExpression());
-            }
-        }
+        Migrations.applyFirst(database, changeSets);
     }
 
     /** A private database with nothing in it yet, for tests that run migrations themselves. */
