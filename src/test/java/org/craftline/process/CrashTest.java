@@ -67,5 +67,6 @@ class CrashTest {
             server.process().waitFor();
         }
         load.assertRollupsEqualTheSteps(TestApp.databaseEnvironment(database));
+        System.out.println("CrashTest, " + CYCLES + " cycles: " + load.summary());
     }
 }

@@ -170,6 +170,7 @@ class MultiInstanceTest {
                             .contains("still being processed");
                 }
             }
+            System.out.println("One Idempotency-Key, 20 requests through two instances, " + write.getKey() + ": " + statuses);
             assertThat(statuses.keySet()).as("%s: answers %s", write.getKey(), statuses).containsAnyOf(201)
                     .isSubsetOf(201, 409);
             assertThat(bodies).as("%s: every 201 is the first answer", write.getKey()).hasSize(1);

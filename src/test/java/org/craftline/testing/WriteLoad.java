@@ -97,6 +97,10 @@ public final class WriteLoad {
     private final List<Sent> all = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger days = new AtomicInteger();
     private final AtomicInteger tasks = new AtomicInteger();
+    /** Retries after a fault; those answered 503; those answered 503 again after waiting the Retry-After given. */
+    private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger retries503 = new AtomicInteger();
+    private final AtomicInteger outlived503 = new AtomicInteger();
 
     public WriteLoad(String worker) {
         this.worker = worker;
@@ -180,14 +184,36 @@ public final class WriteLoad {
     public void retryUnknown(Http client) throws InterruptedException {
         for (Sent sent : all()) {
             for (int attempt = 0; attempt < 3 && sent.outcome == Outcome.UNKNOWN; attempt++) {
+                boolean waitedForRetryAfter = attempt > 0 && sent.status == 503 && sent.retryAfter != null;
                 if (attempt > 0) {
                     Thread.sleep(1_000L * Math.min(5, sent.retryAfter == null ? 1 : Integer.parseInt(sent.retryAfter)));
                 }
                 send(client, sent);
+                retries.incrementAndGet();
+                if (sent.status == 503) {
+                    retries503.incrementAndGet();
+                    if (waitedForRetryAfter) {
+                        outlived503.incrementAndGet();
+                    }
+                }
             }
             assertThat(sent.outcome).as("a retry of %s is answered (%d)", sent.key, sent.status)
                     .isNotEqualTo(Outcome.UNKNOWN);
         }
+    }
+
+    /** What the load saw, in one line, for a long run's figures. */
+    public String summary() {
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        all().forEach(sent -> statuses.merge(sent.status, 1, Integer::sum));
+        return "requests " + all().size() + ", last answers by status " + statuses + " (0: none), retries after a fault "
+                + retries + ", of which answered 503: " + retries503 + ", 503 again after waiting its Retry-After: "
+                + outlived503;
+    }
+
+    /** Retries answered 503 again after waiting the Retry-After the first 503 gave. */
+    public int retriesThatOutlivedRetryAfter() {
+        return outlived503.get();
     }
 
     /** Every acknowledged task once, with its date and steps; no refused one; nothing never sent. */
