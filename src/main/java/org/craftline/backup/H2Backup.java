@@ -16,6 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.craftline.files.OwnerOnly;
 import org.craftline.problem.UsageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Backups of the embedded H2 database. A backup is H2's own {@code BACKUP TO}, which copies the
@@ -23,6 +25,8 @@ import org.craftline.problem.UsageException;
  * puts that file into a place where no database is yet; it never overwrites one.
  */
 public final class H2Backup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2Backup.class);
 
     /** H2 names a database's file after the URL's path, with this ending. */
     static final String FILE_ENDING = ".mv.db";
@@ -66,7 +70,13 @@ public final class H2Backup {
             return;
         }
         if (afterOpening) {
-            OwnerOnly.restrict(database.resolveSibling(database.getFileName() + FILE_ENDING));
+            Path file = database.resolveSibling(database.getFileName() + FILE_ENDING);
+            try {
+                OwnerOnly.restrict(file);
+            } catch (IOException notOurs) {
+                // A file another user owns (shared through a group, say) still works: say so, start anyway.
+                LOG.warn("Could not make {} readable by its owner alone: {}", file, notOurs.toString());
+            }
         } else {
             OwnerOnly.directory(database.getParent());
         }
