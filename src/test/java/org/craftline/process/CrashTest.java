@@ -61,6 +61,9 @@ class CrashTest {
                 server = ServerProcess.start(database, settings(database, false));
                 load.retryUnknown(server.admin());
                 load.assertTheSetHolds(server.admin(), "cycle " + cycle);
+                if ((cycle + 1) % 50 == 0) {
+                    System.out.println("CrashTest, after " + (cycle + 1) + " cycles: " + load.summary());
+                }
             }
         } finally {
             server.close();
