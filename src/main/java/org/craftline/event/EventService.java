@@ -11,8 +11,8 @@ import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Records and deletes events, each in a transaction of its own that a {@link WriteHook} can join, and reads a
- * worker's events for other features (the export), which do not reach into this one's DAO.
+ * Records and deletes events, each in a transaction of its own that a {@link WriteHook} can join,
+ * and reads a worker's events for other features (the export), which do not reach into this one's DAO.
  */
 public final class EventService {
 

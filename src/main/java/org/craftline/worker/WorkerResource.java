@@ -54,7 +54,7 @@ public class WorkerResource {
     @RolesAllowed(Role.Names.ADMIN)
     public Response create(@NotNull @Valid CreateWorkerRequest request) {
         try {
-            Transactions.write(jdbi, WorkerDao.class, workers -> workers.insert(request, clock.instant()));
+            Transactions.write(jdbi, WorkerDao.class, rows -> rows.insert(request, clock.instant()));
         } catch (UnableToExecuteStatementException e) {
             // The unique constraint decides; checking first would race with another request.
             if (SqlStates.isUniqueViolation(e)) {
@@ -99,8 +99,8 @@ public class WorkerResource {
                              @NotNull @Valid TeamChangeRequest request) {
         Worker worker = lookups.visibleTo(caller, handle);
         if (!Objects.equals(worker.team(), request.team())) {
-            Transactions.write(jdbi, WorkerDao.class, workers -> {
-                workers.moveToTeam(worker.id(), request.team(), LocalDate.now(clock));
+            Transactions.write(jdbi, WorkerDao.class, rows -> {
+                rows.moveToTeam(worker.id(), request.team(), LocalDate.now(clock));
                 return null;
             });
         }
