@@ -2,7 +2,6 @@ package org.craftline.backup;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,7 +81,7 @@ final class StoredSchema {
 
     /** The changelog table's ids (its first column) in the order they ran (its fifth). */
     private static List<String> changeSetIds(TransactionMap<Long, Row> changeLog) {
-        Map<Integer, String> byOrder = new TreeMap<>(Comparator.naturalOrder());
+        Map<Integer, String> byOrder = new TreeMap<>();
         for (var key = changeLog.keyIterator(null); key.hasNext(); ) {
             Row row = changeLog.get(key.next());
             byOrder.put(row.getValue(4).getInt(), row.getValue(0).getString());
