@@ -26,6 +26,7 @@ import org.craftline.backup.H2Backup;
 import org.craftline.backup.RestoreCommand;
 import org.craftline.db.Dialect;
 import org.craftline.db.Migrations;
+import org.craftline.db.OneWriterAtATime;
 import org.craftline.db.SqlObjects;
 import org.craftline.db.WritesOnlyInTransactions;
 import org.craftline.demo.DemoCommand;
@@ -141,6 +142,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
                 dialect.statementTimeoutSql(configuration.getDatabaseSafety().getStatementTimeout().toJavaDuration())));
         Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
         WritesOnlyInTransactions.installOn(SqlObjects.install(jdbi, CraftlineDaos.ALL));
+        OneWriterAtATime.installOn(jdbi, dialect);
         jdbi.useHandle(handle -> dialect.checkDurability(handle,
                 configuration.getDatabaseSafety().isAllowUnsafeDurability()));
         H2Backup.ownerOnly(database.getUrl(), true);

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.craftline.db.OneWriterAtATime;
 import org.craftline.http.ServletProblems;
+import org.craftline.problem.ApiException;
 import org.craftline.problem.ProblemType;
 import org.craftline.problem.UsageException;
 import org.jdbi.v3.core.Jdbi;
@@ -53,12 +55,16 @@ public final class BackupServlet extends HttpServlet {
                 throw new UsageException("give the backup's absolute path as ?to=/path/to/backup.zip");
             }
             Path target = H2Backup.backupTarget(to);
-            long bytes = jdbi.withHandle(handle -> H2Backup.backUp(handle.getConnection(), target));
+            // As the one writer: BACKUP TO stores the database first, which must not catch a write half-way.
+            long bytes = OneWriterAtATime.run(jdbi,
+                    () -> jdbi.withHandle(handle -> H2Backup.backUp(handle.getConnection(), target)));
             LOG.info("Backed up the database to {} ({} bytes)", target, bytes);
             response.setContentType("application/json");
             json.writeValue(response.getOutputStream(), Map.of("file", target.toString(), "bytes", bytes));
         } catch (UsageException refused) {
             ServletProblems.write(response, ProblemType.BAD_REQUEST, refused.getMessage());
+        } catch (ApiException busy) {
+            ServletProblems.write(response, ProblemType.UNAVAILABLE, busy.getMessage());
         } catch (InvalidPathException unreadable) {
             ServletProblems.write(response, ProblemType.BAD_REQUEST, "the backup's path is not a path this system can use");
         } catch (Exception failed) {

@@ -6,7 +6,9 @@ import io.dropwizard.db.ManagedDataSource;
 import java.sql.DriverManager;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.craftline.CraftlineConfiguration;
+import org.craftline.db.Dialect;
 import org.craftline.db.Migrations;
+import org.craftline.db.OneWriterAtATime;
 import org.craftline.db.SqlObjects;
 import org.craftline.db.WritesOnlyInTransactions;
 import org.jdbi.v3.core.Jdbi;
@@ -35,7 +37,8 @@ public abstract class DatabaseCommand extends OperatorCommand {
         }
         ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), getName());
         try {
-            run(WritesOnlyInTransactions.installOn(SqlObjects.install(Jdbi.create(dataSource))), namespace, configuration);
+            Jdbi jdbi = WritesOnlyInTransactions.installOn(SqlObjects.install(Jdbi.create(dataSource)));
+            run(OneWriterAtATime.installOn(jdbi, Dialect.of(database.getUrl())), namespace, configuration);
         } finally {
             dataSource.stop();
         }

@@ -42,12 +42,12 @@ public final class Transactions {
      * when it lost a race. {@code ArchitectureTest} holds that no other code opens a transaction.
      */
     public static <T> T write(Jdbi jdbi, HandleCallback<T, RuntimeException> work) {
-        return retryingRaces(() -> jdbi.inTransaction(work));
+        return retryingRaces(() -> OneWriterAtATime.run(jdbi, () -> jdbi.inTransaction(work)));
     }
 
     /** The same at {@code isolation}, for a write that must read a stable snapshot first. */
     public static <T> T write(Jdbi jdbi, TransactionIsolationLevel isolation, HandleCallback<T, RuntimeException> work) {
-        return retryingRaces(() -> jdbi.inTransaction(isolation, work));
+        return retryingRaces(() -> OneWriterAtATime.run(jdbi, () -> jdbi.inTransaction(isolation, work)));
     }
 
     /** The same with the DAO {@code dao} attached to the transaction's handle, for a write one DAO does. */
