@@ -60,6 +60,8 @@ import org.craftline.report.ReportResource;
 import org.craftline.report.ReportService;
 import org.craftline.report.TeamCellDao;
 import org.craftline.report.TeamPublisher;
+import org.craftline.rules.RuleResource;
+import org.craftline.rules.Rules;
 import org.craftline.task.TaskResource;
 import org.craftline.task.TaskService;
 import org.craftline.values.Clocks;
@@ -182,6 +184,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         Workers owners = new Workers(workers);
         environment.jersey().register(new WorkerTokenResource(tokens, issuer, owners));
         environment.jersey().register(new WorkerResource(jdbi, owners, clock));
+        environment.jersey().register(new RuleResource(new Rules(jdbi, environment.getObjectMapper(), clock), owners));
         IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, environment.getObjectMapper(), clock,
                 configuration.getIdempotency().getKeyTtl().toJavaDuration());
         HourlyJobs.schedule(environment, "idempotency-purge", "purging expired idempotency keys",

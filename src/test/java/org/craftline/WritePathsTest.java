@@ -43,6 +43,9 @@ class WritePathsTest {
         return Map.ofEntries(
                 Map.entry("POST /workers", test -> test.admin.post("/api/workers",
                         Http.json(Payloads.worker(test.worker + "-x")))),
+                Map.entry("PUT /workers/{handle}/rules", test -> test.asWorker.put("/api/workers/" + test.worker
+                        + "/rules", "{\"rules\": [{\"when\": {\"app\": \"Blender\"}, \"activity\": \"sculpt\", "
+                        + "\"mode\": \"CRAFT\"}]}", "*")),
                 Map.entry("PUT /workers/{handle}/team", test -> test.admin.put("/api/workers/" + test.worker
                         + "/team", "{\"team\":\"writers\"}", null)),
                 Map.entry("POST /workers/{handle}/tokens", test -> test.asWorker.post("/api/workers/" + test.worker

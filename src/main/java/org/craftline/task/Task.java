@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.EntityTag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.craftline.http.ETags;
 import org.craftline.step.Step;
 
 /** A task as the API returns it, with the totals derived from its steps. */

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.craftline.access.Caller;
 import org.craftline.access.Role;
+import org.craftline.http.ETags;
 import org.craftline.http.Locations;
 import org.craftline.http.Params;
 import org.craftline.idempotency.IdempotencyKeys;

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.craftline.access.Caller;
 import org.craftline.db.Transactions;
 import org.craftline.db.WriteHook;
+import org.craftline.http.ETags;
 import org.craftline.problem.ApiException;
 import org.craftline.problem.Problem.FieldError;
 import org.craftline.rollup.WorkerDayLedger;

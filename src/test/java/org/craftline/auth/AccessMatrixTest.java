@@ -137,6 +137,10 @@ class AccessMatrixTest {
                         201, 404, 403, 201),
                 new Route("GET /api/workers/{self}/tokens", c -> c.get("/api/workers/" + self + "/tokens"),
                         200, 404, 403, 200),
+                new Route("GET /api/workers/{self}/rules", c -> c.get("/api/workers/" + self + "/rules"),
+                        200, 404, 403, 200),
+                new Route("PUT /api/workers/{self}/rules", c -> c.put("/api/workers/" + self + "/rules",
+                        "{\"rules\": []}", "*"), 200, 404, 403, 200),
                 // Into the team they are already in: the answer, not a move, is what is checked here.
                 new Route("PUT /api/workers/{self}/team", c -> c.put("/api/workers/" + self + "/team",
                         "{\"team\":\"" + team + "\"}", null), 403, 403, 403, 200),

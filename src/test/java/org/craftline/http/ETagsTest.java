@@ -1,4 +1,4 @@
-package org.craftline.task;
+package org.craftline.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
