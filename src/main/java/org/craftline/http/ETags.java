@@ -3,6 +3,7 @@ package org.craftline.http;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.craftline.problem.ApiException;
 
 /** Strong entity tags derived from a version (a task's, a worker's rules'): {@code "v3"}. */
 public final class ETags {
@@ -44,5 +45,26 @@ public final class ETags {
             }
         }
         return false;
+    }
+
+    /**
+     * The {@code If-Match} of a request that replaces {@code what} ("a task"): one is required, so
+     * that nobody overwrites a change they have not seen (428 without it).
+     */
+    public static String required(List<String> lines, String what) {
+        String ifMatch = header(lines);
+        if (ifMatch == null) {
+            throw ApiException.preconditionRequired("Replacing " + what + " needs an If-Match header with the ETag "
+                    + "from your last read of it, so that you cannot overwrite a change you have not seen");
+        }
+        return ifMatch;
+    }
+
+    /** 412 when {@code ifMatch}, if given, does not admit {@code version}, the current one of {@code what}. */
+    public static void check(String ifMatch, int version, String what) {
+        if (ifMatch != null && !matches(ifMatch, version)) {
+            throw ApiException.preconditionFailed(what + " has changed: it is at ETag " + of(version)
+                    + ", If-Match was " + ifMatch + ". Read it again and reapply your change.");
+        }
     }
 }

@@ -22,7 +22,6 @@ import java.util.List;
 import org.craftline.access.Caller;
 import org.craftline.access.Role;
 import org.craftline.http.ETags;
-import org.craftline.problem.ApiException;
 import org.craftline.worker.Worker;
 import org.craftline.worker.Workers;
 
@@ -62,12 +61,7 @@ public class RuleResource {
                             @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatchLines,
                             @NotNull @Valid RuleSet body) {
         Worker owner = workers.visibleTo(caller, handle);
-        String ifMatch = ETags.header(ifMatchLines);
-        if (ifMatch == null) {
-            throw ApiException.preconditionRequired("Replacing rules needs an If-Match header with the ETag from "
-                    + "your last read of them (\"v0\" before the first save), so that you cannot overwrite a change "
-                    + "you have not seen");
-        }
+        String ifMatch = ETags.required(ifMatchLines, "the rules");
         Rules.Versioned saved = rules.replace(owner, body, ifMatch);
         return Response.ok(saved.rules()).tag(ETags.entityTag(saved.version())).build();
     }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Optional;
 import org.craftline.db.Transactions;
 import org.craftline.http.ETags;
-import org.craftline.problem.ApiException;
 import org.craftline.worker.Worker;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
@@ -53,10 +52,7 @@ public final class Rules {
             RuleDao stored = handle.attach(RuleDao.class);
             Optional<RuleDao.StoredRules> current = stored.find(worker.id());
             int version = current.map(RuleDao.StoredRules::version).orElse(0);
-            if (!ETags.matches(ifMatch, version)) {
-                throw ApiException.preconditionFailed(worker.handle() + "'s rules have changed: they are at ETag "
-                        + ETags.of(version) + ", If-Match was " + ifMatch + ". Read them again and reapply your change.");
-            }
+            ETags.check(ifMatch, version, worker.handle() + "'s rules");
             if (current.isPresent()) {
                 stored.update(worker.id(), text, clock.instant());
             } else {

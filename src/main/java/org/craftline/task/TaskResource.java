@@ -32,7 +32,6 @@ import org.craftline.http.Locations;
 import org.craftline.http.Params;
 import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.idempotency.StoredAnswer;
-import org.craftline.problem.ApiException;
 import org.craftline.step.Mode;
 import org.craftline.values.Text;
 import org.craftline.worker.Worker;
@@ -147,11 +146,7 @@ public class TaskResource {
                             @PathParam("id") long id,
                             @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatchLines,
                             @NotNull @Valid TaskRequest request) {
-        String ifMatch = ETags.header(ifMatchLines);
-        if (ifMatch == null) {
-            throw ApiException.preconditionRequired("Replacing a task needs an If-Match header with the ETag "
-                    + "from your last read of it, so that you cannot overwrite a change you have not seen");
-        }
+        String ifMatch = ETags.required(ifMatchLines, "a task");
         Task replaced = tasks.replace(caller, id, request, workers.named(request.worker()), ifMatch);
         return Response.ok(replaced).tag(replaced.entityTag()).build();
     }

@@ -217,11 +217,7 @@ public final class TaskService {
         LockedTask current = tasks.lockById(id)
                 .filter(found -> caller.mayAccess(found.workerId()))
                 .orElseThrow(() -> notFound(id));
-        if (ifMatch != null && !ETags.matches(ifMatch, current.version())) {
-            throw ApiException.preconditionFailed("Task " + id + " has changed: it is at ETag "
-                    + ETags.of(current.version()) + ", If-Match was " + ifMatch
-                    + ". Read it again and reapply your change.");
-        }
+        ETags.check(ifMatch, current.version(), "Task " + id);
         return current;
     }
 
