@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 @ProcessLevel
 class CrashTest {
 
-    private static final int CYCLES = Integer.getInteger("crash.cycles", 20);
+    /** 16 in the suite, to keep it within its time; the long loop is documented in docs/reliability.md. */
+    private static final int CYCLES = Integer.getInteger("crash.cycles", 16);
     private static final int CLIENTS = 4;
     /**
      * {@code -Dcrash.unsafeH2=true} runs H2 with its default 500 ms write delay (and the safety check
