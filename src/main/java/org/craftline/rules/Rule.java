@@ -25,7 +25,8 @@ public record Rule(
         Boolean ignore,
         Boolean caseSensitive) {
 
-    boolean ignores() {
+    /** Whether the rule leaves the time it matches out. */
+    public boolean ignores() {
         return Boolean.TRUE.equals(ignore);
     }
 
