@@ -14,11 +14,12 @@ import org.jdbi.v3.core.config.JdbiConfig;
  * while other sessions go on writing; it makes each map's snapshot whole, not all of them together
  * (h2database#2080). Killed after such a store, the file can hold an index's half of an unfinished
  * write without the undo-log entry that would roll it back at the next start. Reads pass over that
- * ownerless entry, but a unique index refuses its key for ever: every insert of it waits out the lock
- * timeout with "Concurrent update in table" (the 503 a crash loop met about once in a hundred
- * kill -9 cycles, on a day's rollup row: no task could be written on that day again). A write commits by storing the file; with one writer, no other
- * session is half-way through a write while that store runs, so every version on disk is whole.
- * H2 writes to one file in any case, so little concurrency is lost. PostgreSQL needs none of this.
+ * ownerless entry, but a unique index refuses its key for ever: every insert of it waits out the
+ * lock timeout with "Concurrent update in table" (the 503 a crash loop met about once in a hundred
+ * kill -9 cycles, on a day's rollup row: no task could be written on that day again). A write
+ * commits by storing the file; with one writer, no other session is half-way through a write while
+ * that store runs, so every version on disk is whole. The price: about a fifth of H2's throughput
+ * under 32 concurrent writers (bench/scale-bench.sh). PostgreSQL needs none of this.
  */
 public final class OneWriterAtATime implements JdbiConfig<OneWriterAtATime> {
 

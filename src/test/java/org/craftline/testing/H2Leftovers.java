@@ -17,7 +17,9 @@ import org.h2.value.VersionedValue;
  * an uncommitted value whose transaction has no undo log to roll it back at the next open. H2 stores
  * its maps one after another while other sessions write (h2database#2080), so a kill can leave a
  * table's or an index's half of a write on disk without the undo log's half. H2 then reads past such
- * an entry, but a unique index refuses its key for ever ("Concurrent update in table").
+ * an entry, but a unique index refuses its key for ever ("Concurrent update in table"). An entry
+ * whose transaction number an unfinished transaction of the file happens to reuse is not counted:
+ * it may miss one, never invent one.
  */
 public final class H2Leftovers {
 
