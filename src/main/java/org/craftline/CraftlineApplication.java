@@ -184,7 +184,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         Workers owners = new Workers(workers);
         environment.jersey().register(new WorkerTokenResource(tokens, issuer, owners));
         environment.jersey().register(new WorkerResource(jdbi, owners, clock));
-        environment.jersey().register(new RuleResource(new Rules(jdbi, environment.getObjectMapper(), clock), owners));
+        Rules rules = new Rules(jdbi, environment.getObjectMapper(), clock);
+        environment.jersey().register(new RuleResource(rules, owners));
         IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, environment.getObjectMapper(), clock,
                 configuration.getIdempotency().getKeyTtl().toJavaDuration());
         HourlyJobs.schedule(environment, "idempotency-purge", "purging expired idempotency keys",
@@ -194,7 +195,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         EventDao events = jdbi.onDemand(EventDao.class);
         EventService eventService = new EventService(jdbi, clock);
         environment.jersey().register(new ExportResource(taskService, environment.getObjectMapper(), eventService,
-                owners, clock));
+                rules, owners, clock));
         environment.jersey().register(new ImportResource(
                 new ImportService(jdbi, taskService, configuration.getImports(), clock), owners, idempotency));
         environment.jersey().register(new EventResource(events, eventService, owners, idempotency));

@@ -23,6 +23,7 @@ import org.craftline.event.EventService;
 import org.craftline.http.Negotiation;
 import org.craftline.http.Params;
 import org.craftline.problem.ApiException;
+import org.craftline.rules.Rules;
 import org.craftline.task.TaskService;
 import org.craftline.values.Csv;
 import org.craftline.values.Text;
@@ -46,12 +47,15 @@ public class ExportResource {
 
     private final ExportWriter writer;
     private final EventService events;
+    private final Rules rules;
     private final Workers workers;
     private final Clock clock;
 
-    public ExportResource(TaskService tasks, ObjectMapper json, EventService events, Workers workers, Clock clock) {
+    public ExportResource(TaskService tasks, ObjectMapper json, EventService events, Rules rules, Workers workers,
+                          Clock clock) {
         this.writer = new ExportWriter(tasks, json);
         this.events = events;
+        this.rules = rules;
         this.workers = workers;
         this.clock = clock;
     }
@@ -60,8 +64,8 @@ public class ExportResource {
      * A worker's own log (a worker token: only its own, {@code worker=} may be left out) or, for an
      * admin, the named worker's. Streamed as it is read; personal data, so never cached.
      */
-    @Operation(summary = "Everything of one worker: the worker, every task with its steps, and events",
-            description = "JSON {worker, exportedAt, tasks, events}, or with Accept: text/csv (or format=csv) one row "
+    @Operation(summary = "Everything of one worker: the worker, every task with its steps, events and rules",
+            description = "JSON {worker, exportedAt, tasks, events, rules}, or with Accept: text/csv (or format=csv) one row "
                     + "per step. CSV text cells starting with =, +, -, @, a tab or a carriage return get a leading ' "
                     + "so that spreadsheets show them as text.",
             responses = @ApiResponse(responseCode = "200", description = "The export",
@@ -77,7 +81,8 @@ public class ExportResource {
                 f -> f.mediaType);
         Worker owner = owner(caller, Text.blankToNull(worker));
         StreamingOutput body = answer == Format.JSON
-                ? out -> writer.json(out, owner, events.listByWorker(owner.id()), clock.instant())
+                ? out -> writer.json(out, owner, events.listByWorker(owner.id()), rules.read(owner).rules(),
+                        clock.instant())
                 : out -> writer.csv(out, owner);
         String file = "craftline-" + owner.handle() + (answer == Format.JSON ? ".json" : ".csv");
         return Response.ok(body, answer.mediaType)

@@ -10,13 +10,14 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import org.craftline.event.Event;
+import org.craftline.rules.RuleSet;
 import org.craftline.task.TaskService;
 import org.craftline.values.Csv;
 import org.craftline.worker.Worker;
 
 /**
  * Writes a worker's export as it reads it, a task at a time, so an export of years of work takes
- * no more memory than one task: as JSON {@code {worker, exportedAt, tasks, events}}, or as CSV with
+ * no more memory than one task: as JSON {@code {worker, exportedAt, tasks, events, rules}}, or as CSV with
  * one row per step.
  */
 final class ExportWriter {
@@ -31,7 +32,8 @@ final class ExportWriter {
         this.json = json;
     }
 
-    void json(OutputStream out, Worker worker, List<Event> events, Instant exportedAt) throws IOException {
+    void json(OutputStream out, Worker worker, List<Event> events, RuleSet rules, Instant exportedAt)
+            throws IOException {
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartObject();
             generator.writeObjectField("worker", worker);
@@ -46,6 +48,7 @@ final class ExportWriter {
             });
             generator.writeEndArray();
             generator.writeObjectField("events", events);
+            generator.writeObjectField("rules", rules.rules());
             generator.writeEndObject();
         }
     }

@@ -43,7 +43,9 @@ class ExportApiTest {
     }
 
     @Test
-    void theJsonExport_holdsTheWorkerEveryTaskAsStoredAndTheEvents() {
+    void theJsonExport_holdsTheWorkerEveryTaskAsStoredTheEventsAndTheRules() {
+        admin.put("/api/workers/" + worker + "/rules", "{\"rules\": [{\"when\": {\"app\": \"Blender\"}, "
+                + "\"activity\": \"sculpt\", \"mode\": \"CRAFT\"}]}", "*");
         long later = admin.post("/api/tasks", Http.json(Payloads.task(worker, "2023-03-02"))).json().path("id").asLong();
         long earlier = admin.post("/api/tasks", Http.json(Payloads.task(worker, "2023-03-01"))).json().path("id").asLong();
         admin.post("/api/events", Http.json(Payloads.event(worker, "2023-03-15", "adopted Midjourney v5")));
@@ -59,6 +61,8 @@ class ExportApiTest {
         assertThat(export.path("tasks")).containsExactly(admin.get("/api/tasks/" + earlier).json(),
                 admin.get("/api/tasks/" + later).json());
         assertThat(export.path("events")).isEqualTo(admin.get("/api/events?worker=" + worker).json().path("items"));
+        assertThat(export.path("rules")).isEqualTo(admin.get("/api/workers/" + worker + "/rules").json().path("rules"));
+        assertThat(export.path("rules").size()).isEqualTo(1);
         assertThat(export.path("exportedAt").asText()).endsWith("Z");
     }
 
