@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.craftline.step.Mode;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /** ActivityWatch's categories as rules, with ActivityWatch's meaning: app or title, the deepest category wins. */
+@NoDatabase
 class ActivityWatchCategoriesTest {
 
     static final String CATEGORIES = """

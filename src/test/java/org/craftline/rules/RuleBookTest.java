@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.craftline.problem.ApiException;
 import org.craftline.step.Mode;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /** How a worker's rules classify a tracker's record: the first whose every pattern is found wins. */
+@NoDatabase
 class RuleBookTest {
 
     private static Rule rule(Map<String, String> when, String activity) {

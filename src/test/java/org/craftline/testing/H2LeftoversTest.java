@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * would roll it back. {@link H2Leftovers} must find it, and H2 then refuses its key for good with the
  * error the crash loop's 503 carried.
  */
+@NoDatabase
 class H2LeftoversTest {
 
     @Test

@@ -14,9 +14,11 @@ import org.craftline.rules.RuleSet;
 import org.craftline.step.Mediation;
 import org.craftline.step.Mode;
 import org.craftline.step.Step;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /** Focused time into days of the worker's zone, and each day into steps by the worker's rules. */
+@NoDatabase
 class ActivityDaysTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

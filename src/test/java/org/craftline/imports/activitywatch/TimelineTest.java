@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.craftline.problem.ApiException;
+import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
 /** An ActivityWatch export read and turned into one host's focused time. */
+@NoDatabase
 class TimelineTest {
 
     /** A morning on "studio": what each watcher recorded, newest first as ActivityWatch exports it. */
