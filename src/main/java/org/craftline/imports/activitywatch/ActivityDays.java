@@ -61,51 +61,61 @@ final class ActivityDays {
 
     private static Day day(LocalDate date, List<Timeline.Stretch> pieces, Classifier classifier, Texts texts,
                            Settings settings) {
-        List<Step> steps = new ArrayList<>();
+        Runs runs = new Runs(settings);
         Map<String, Long> unmatched = new HashMap<>();
         long unclassified = 0;
         long ignored = 0;
-        int shortRuns = 0;
-        long shortRunTime = 0;
-        Rule running = null;
-        long runTime = 0;
-        long runEnd = Long.MIN_VALUE;
         for (Timeline.Stretch piece : pieces) {
             Optional<Rule> rule = classifier.classify(piece);
             if (rule.isEmpty()) {
                 unclassified += piece.millis();
                 unmatched.merge(describe(piece, texts), piece.millis(), Long::sum);
-                continue;
-            }
-            if (rule.get().ignores()) {
+            } else if (rule.get().ignores()) {
                 ignored += piece.millis();
-                continue;
+            } else {
+                runs.add(rule.get(), piece);
             }
-            boolean continues = rule.get() == running && piece.start() - runEnd <= settings.bridgeMillis();
+        }
+        runs.end();
+        return new Day(date, runs.steps, unclassified, largest(unmatched), ignored, runs.shortRuns, runs.shortRunTime);
+    }
+
+    /** A day's runs of one rule's time, each ended into a step or, when shorter than the shortest, a count. */
+    private static final class Runs {
+        private final Settings settings;
+        private final List<Step> steps = new ArrayList<>();
+        private int shortRuns;
+        private long shortRunTime;
+        private Rule running;
+        private long runTime;
+        private long runEnd = Long.MIN_VALUE;
+
+        Runs(Settings settings) {
+            this.settings = settings;
+        }
+
+        void add(Rule rule, Timeline.Stretch piece) {
+            boolean continues = rule == running && piece.start() - runEnd <= settings.bridgeMillis();
             if (!continues) {
-                if (running != null) {
-                    if (runTime < settings.shortestMillis()) {
-                        shortRuns++;
-                        shortRunTime += runTime;
-                    } else {
-                        steps.add(step(running, runTime));
-                    }
-                }
-                running = rule.get();
-                runTime = 0;
+                end();
+                running = rule;
             }
             runTime += piece.millis();
             runEnd = piece.end();
         }
-        if (running != null) {
-            if (runTime < settings.shortestMillis()) {
-                shortRuns++;
-                shortRunTime += runTime;
-            } else {
-                steps.add(step(running, runTime));
+
+        void end() {
+            if (running != null) {
+                if (runTime < settings.shortestMillis()) {
+                    shortRuns++;
+                    shortRunTime += runTime;
+                } else {
+                    steps.add(step(running, runTime));
+                }
             }
+            running = null;
+            runTime = 0;
         }
-        return new Day(date, steps, unclassified, largest(unmatched), ignored, shortRuns, shortRunTime);
     }
 
     /** The minutes of a day's steps. */
