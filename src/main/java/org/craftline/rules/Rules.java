@@ -34,11 +34,6 @@ public final class Rules {
                 .orElse(new Versioned(RuleSet.NONE, 0));
     }
 
-    /** The worker's rules, compiled. */
-    public RuleBook book(Worker worker) {
-        return RuleBook.of(read(worker).rules());
-    }
-
     /**
      * Replaces the worker's rules when {@code ifMatch} names their current version (or is {@code *});
      * 422 naming each wrong rule, 412 when someone saved them since the client read them.

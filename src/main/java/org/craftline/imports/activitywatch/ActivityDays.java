@@ -118,11 +118,6 @@ final class ActivityDays {
         }
     }
 
-    /** The minutes of a day's steps. */
-    static int totalMinutes(Day day) {
-        return day.steps().stream().mapToInt(Step::minutes).sum();
-    }
-
     private static Step step(Rule rule, long millis) {
         int minutes = (int) Math.max(1, Math.round(millis / 60_000.0));
         return new Step(rule.activity(), minutes, rule.mode(), rule.tool(), rule.discretion(), rule.mediation(), null)

@@ -41,6 +41,10 @@ class ActivityDaysTest {
         return ActivityDays.of(stretches, BERLIN, ARTIST, texts, SETTINGS);
     }
 
+    private static int totalMinutes(ActivityDays.Day day) {
+        return day.steps().stream().mapToInt(Step::minutes).sum();
+    }
+
     private static List<String> steps(ActivityDays.Day day) {
         return day.steps().stream().map(step -> step.activity() + " " + step.minutes() + " " + step.mode()).toList();
     }
@@ -89,6 +93,6 @@ class ActivityDaysTest {
 
         assertThat(days).extracting(ActivityDays.Day::date).containsExactly(LocalDate.parse("2023-03-25"),
                 LocalDate.parse("2023-03-26"), LocalDate.parse("2023-03-27"));
-        assertThat(days).map(ActivityDays::totalMinutes).containsExactly(30, 60, 30);
+        assertThat(days).map(ActivityDaysTest::totalMinutes).containsExactly(30, 60, 30);
     }
 }
