@@ -46,8 +46,10 @@ import org.craftline.http.RequestSizeLimit;
 import org.craftline.http.SecurityHeaders;
 import org.craftline.http.StrictFraming;
 import org.craftline.idempotency.IdempotencyKeys;
+import org.craftline.imports.CaptureResource;
 import org.craftline.imports.ImportResource;
 import org.craftline.imports.ImportService;
+import org.craftline.imports.capture.CaptureImports;
 import org.craftline.logging.LogMasking;
 import org.craftline.logging.RequestLogLayoutFactory;
 import org.craftline.openapi.OpenApiDocument;
@@ -172,8 +174,9 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.servlets().addFilter("no-control-characters", new NoControlCharacters())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        RequestSizeLimit.guardServer(environment);
-        environment.jersey().register(new RequestSizeLimit());
+        RequestSizeLimit sizeLimit = new RequestSizeLimit(configuration.getImports().maxCaptureBytes());
+        sizeLimit.guardServer(environment);
+        environment.jersey().register(sizeLimit);
         environment.jersey().register(new BodyEncoding());
         environment.jersey().register(new AcceptNothing());
         environment.jersey().register(new OnceOnlyHeaders(IdempotencyKeys.HEADER));
@@ -198,6 +201,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
                 rules, owners, clock));
         environment.jersey().register(new ImportResource(
                 new ImportService(jdbi, taskService, configuration.getImports(), clock), owners, idempotency));
+        environment.jersey().register(new CaptureResource(new CaptureImports(jdbi, taskService, clock), rules, owners,
+                idempotency, configuration.getImports()));
         environment.jersey().register(new EventResource(events, eventService, owners, idempotency));
         reportBulkhead = configuration.getReports().bulkhead(database.getMaxSize());
         TeamPublisher publisher = new TeamPublisher(jdbi, clock, configuration.getPrivacy().getMinGroupSize(),

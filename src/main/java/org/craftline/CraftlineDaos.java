@@ -5,6 +5,7 @@ import org.craftline.auth.TokenDao;
 import org.craftline.event.EventDao;
 import org.craftline.idempotency.IdempotencyDao;
 import org.craftline.imports.ImportDao;
+import org.craftline.imports.capture.ImportDayDao;
 import org.craftline.report.ReportDao;
 import org.craftline.report.TeamCellDao;
 import org.craftline.rollup.WorkerDayDao;
@@ -17,7 +18,7 @@ public final class CraftlineDaos {
 
     public static final List<Class<?>> ALL = List.of(WorkerDao.class, TokenDao.class, TaskDao.class, WorkerDayDao.class,
             EventDao.class, ReportDao.class, TeamCellDao.class, IdempotencyDao.class, ImportDao.class,
-            RuleDao.class);
+            RuleDao.class, ImportDayDao.class);
 
     private CraftlineDaos() {
     }

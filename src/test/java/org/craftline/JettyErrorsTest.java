@@ -94,7 +94,7 @@ class JettyErrorsTest {
     @Test
     void aBodyOverTheServersLimit_is413_evenOnTheAdminPort() {
         String declared = "POST /tasks/gc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
-                + (RequestSizeLimit.SERVER_LIMIT + 1) + "\r\n" + CLOSE;
+                + (RequestSizeLimit.serverLimit(APP.getConfiguration().getImports().maxCaptureBytes()) + 1) + "\r\n" + CLOSE;
         RawHttp.Answer admin = RawHttp.send(APP.getAdminPort(), declared);
         RawHttp.Answer page = RawHttp.send(APP.getLocalPort(), declared.replace("/tasks/gc", "/index.html"));
         RawHttp.Answer fine = RawHttp.send(APP.getAdminPort(), "POST /tasks/gc HTTP/1.1\r\nHost: 127.0.0.1\r\n"

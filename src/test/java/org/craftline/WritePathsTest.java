@@ -3,6 +3,8 @@ package org.craftline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.craftline.testing.CaptureExports;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
 import org.craftline.testing.SharedApp;
@@ -46,6 +49,8 @@ class WritePathsTest {
                 Map.entry("PUT /workers/{handle}/rules", test -> test.asWorker.put("/api/workers/" + test.worker
                         + "/rules", "{\"rules\": [{\"when\": {\"app\": \"Blender\"}, \"activity\": \"sculpt\", "
                         + "\"mode\": \"CRAFT\"}]}", "*")),
+                Map.entry("POST /workers/{handle}/rules/from-activitywatch", test -> test.asWorker.post(
+                        "/api/workers/" + test.worker + "/rules/from-activitywatch", "{\"categories\": [], \"modes\": {}}")),
                 Map.entry("PUT /workers/{handle}/team", test -> test.admin.put("/api/workers/" + test.worker
                         + "/team", "{\"team\":\"writers\"}", null)),
                 Map.entry("POST /workers/{handle}/tokens", test -> test.asWorker.post("/api/workers/" + test.worker
@@ -68,7 +73,19 @@ class WritePathsTest {
                         .post("/api/events", Http.json(Payloads.event(test.worker, "2023-03-07", "x"))).json()
                         .path("id").asLong())),
                 Map.entry("POST /imports/{tracker}", test -> test.asWorker.postBytes("/api/imports/toggl",
-                        "text/csv", Payloads.trackerExport("toggl-detailed.csv"))));
+                        "text/csv", Payloads.trackerExport("toggl-detailed.csv"))),
+                Map.entry("POST /imports/activitywatch", test -> test.withRules(CaptureExports.ARTIST_RULES)
+                        .postBytes("/api/imports/activitywatch?zone=UTC", "application/json", CaptureExports
+                                .activityWatch(1, LocalDate.parse("2023-03-01"), 1, ZoneOffset.UTC).json())),
+                Map.entry("POST /imports/wakatime", test -> test.withRules(CaptureExports.DEVELOPER_RULES)
+                        .postBytes("/api/imports/wakatime?zone=UTC", "application/json", CaptureExports
+                                .wakaTime(1, LocalDate.parse("2023-03-02"), 1, ZoneOffset.UTC).json())));
+    }
+
+    /** The worker's client, after saving {@code rules} as theirs: an import without rules writes nothing. */
+    private Http withRules(String rules) {
+        asWorker.put("/api/workers/" + worker + "/rules", rules, "*");
+        return asWorker;
     }
 
     private long newTask(String date) {

@@ -85,10 +85,14 @@ public final class DemoCommand extends DatabaseCommand {
 
                   The team's aggregate (an ANALYST token, shown once):
                     curl -H 'Authorization: Bearer %s' '%s&team=%s&format=svg' > team.svg
+
+                  Rin typed nothing: her year came in through the ActivityWatch import, by her rules
+                  (GET /api/workers/rin/rules). With the admin token (data/admin-token):
+                    curl -H "Authorization: Bearer $(cat data/admin-token)" '%s&worker=rin&format=svg' > rin.svg
                 """.formatted(
                 outcome.seeded().isEmpty() ? "nothing" : String.join(", ", outcome.seeded()), outcome.tasks(),
                 outcome.skipped().isEmpty() ? "" : "; already present, left alone: " + String.join(", ", outcome.skipped()),
                 outcome.skipped().contains("sam") ? SAM_EXISTED : "",
-                samToken, base, samToken, base, samToken, base, analystToken, base, DemoStory.TEAM);
+                samToken, base, samToken, base, samToken, base, analystToken, base, DemoStory.TEAM, base);
     }
 }

@@ -62,7 +62,27 @@ public final class DemoSeeder {
             written += seed(worker, first, last);
             seeded.add(worker.handle());
         }
+        if (workers.findByHandle(CapturedArtist.HANDLE).isPresent()) {
+            skipped.add(CapturedArtist.HANDLE);
+        } else {
+            written += seedCapturedArtist(first, last);
+            seeded.add(CapturedArtist.HANDLE);
+        }
         return new Outcome(seeded, skipped, written);
+    }
+
+    /** Rin, outside the team (whose story is told by hand), her year through the ActivityWatch import. */
+    private int seedCapturedArtist(LocalDate first, LocalDate last) {
+        CreateWorkerRequest request = new CreateWorkerRequest(CapturedArtist.HANDLE, "Rin",
+                "3D artist, logged by ActivityWatch", "27-1014.00", null);
+        Transactions.write(jdbi, WorkerDao.class, rows -> rows.insert(request, now()));
+        Worker rin = workers.findByHandle(CapturedArtist.HANDLE).orElseThrow();
+        int written = CapturedArtist.seed(jdbi, clock, rin, first, last);
+        if (!DemoStory.MIDJOURNEY_V5.isBefore(first) && !DemoStory.MIDJOURNEY_V5.isAfter(last)) {
+            events.create(rin, new EventRequest(rin.handle(), DemoStory.MIDJOURNEY_V5, "adopted Midjourney v5",
+                    "Midjourney"), WriteHook.none());
+        }
+        return written;
     }
 
     private int seed(DemoWorker worker, LocalDate first, LocalDate last) {

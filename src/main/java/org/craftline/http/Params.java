@@ -1,6 +1,8 @@
 package org.craftline.http;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -67,6 +69,20 @@ public final class Params {
             case "false" -> false;
             default -> throw ApiException.badParameter(name, "must be true or false, not \"" + raw + "\"");
         };
+    }
+
+    /** A time zone by its IANA name (Europe/Berlin) or an offset (+02:00); required. */
+    public static ZoneId zone(String name, String raw) {
+        if (isAbsent(raw)) {
+            throw ApiException.badParameter(name, "is required: the time zone whose midnights cut the days, "
+                    + "such as Europe/Berlin");
+        }
+        try {
+            return ZoneId.of(raw.trim());
+        } catch (DateTimeException e) {
+            throw ApiException.badParameter(name, "must be a time zone such as Europe/Berlin or +02:00, not \""
+                    + (raw.length() > 64 ? raw.substring(0, 64) + "..." : raw) + "\"");
+        }
     }
 
     public static void requireOrdered(LocalDate from, LocalDate to) {

@@ -15,7 +15,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * Refuses request bodies over 1 MiB with 413, before they are parsed; batches and imports, which
- * carry many tasks, may send 20 MiB. A declared Content-Length is checked at once; a chunked body
+ * carry many tasks, may send 20 MiB, and the activity trackers' exports (a year of ActivityWatch is
+ * about 100 MB) as much as the configuration allows ({@code imports.maxCaptureMiB}). A declared Content-Length is checked at once; a chunked body
  * is counted as it is read.
  *
  * <p>Before answering, the rest of a moderately oversized body (at most {@link #DRAIN_LIMIT} over
@@ -33,12 +34,13 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
      * express) and after reading the rest of the body, so that the client sees the 413; Jetty's
      * handler answers at once and closes, which a client still sending can see as a reset.
      */
-    public static void guardServer(Environment environment) {
+    public void guardServer(Environment environment) {
+        long serverLimit = serverLimit(captureLimit);
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {
                 if (event instanceof Server server) {
-                    SizeLimitHandler limit = new SizeLimitHandler(SERVER_LIMIT, -1);
+                    SizeLimitHandler limit = new SizeLimitHandler(serverLimit, -1);
                     limit.setHandler(server.getHandler());
                     server.setHandler(limit);
                 }
@@ -50,13 +52,24 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
     /** For {@code POST /api/tasks/batch} and {@code /api/imports/...}. */
     public static final long MAX_BULK_BYTES = 20 * MAX_BYTES;
     static final long DRAIN_LIMIT = 8 * MAX_BYTES;
+
+    private final long captureLimit;
+
+    /** @param captureLimit the limit of {@code /api/imports/activitywatch} and {@code /wakatime}, in bytes */
+    public RequestSizeLimit(long captureLimit) {
+        this.captureLimit = captureLimit;
+    }
+
     /** What Jetty's handler allows any request: the largest route limit and the drain window. */
-    public static final long SERVER_LIMIT = MAX_BULK_BYTES + DRAIN_LIMIT;
+    public static long serverLimit(long captureLimit) {
+        return Math.max(MAX_BULK_BYTES, captureLimit) + DRAIN_LIMIT;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        long limit = RouteWeights.isBulkWrite(path) ? MAX_BULK_BYTES : MAX_BYTES;
+        long limit = RouteWeights.isCaptureImport(path) ? captureLimit
+                : RouteWeights.isBulkWrite(path) ? MAX_BULK_BYTES : MAX_BYTES;
         long declared = declaredLength(request);
         if (declared > limit) {
             if (declared <= limit + DRAIN_LIMIT) {

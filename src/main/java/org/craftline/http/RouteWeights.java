@@ -15,6 +15,11 @@ public final class RouteWeights {
         return apiPath.startsWith("tasks/batch") || apiPath.startsWith("imports/");
     }
 
+    /** An activity tracker's export: the largest bodies, with a limit of their own. */
+    public static boolean isCaptureImport(String apiPath) {
+        return apiPath.startsWith("imports/activitywatch") || apiPath.startsWith("imports/wakatime");
+    }
+
     /** A report or an export: many tasks read by one request. */
     public static boolean isBulkRead(String apiPath) {
         return apiPath.startsWith("reports/") || apiPath.startsWith("export");

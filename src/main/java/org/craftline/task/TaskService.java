@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.craftline.access.Caller;
@@ -80,6 +83,16 @@ public final class TaskService {
      * ({@code tasks[i].steps}).
      */
     public List<Task> createAll(List<NewTask> batch, WriteHook<List<Task>> hook) {
+        return createAll(batch, List.of(), hook);
+    }
+
+    /**
+     * {@link #createAll(List, WriteHook)}, deleting the tasks {@code replacing} names in the same
+     * transaction (those still there: a task deleted since is passed over); the days they were on
+     * are refreshed with the batch's. An import that replaces what it imported before uses it: the
+     * day is never seen without either.
+     */
+    public List<Task> createAll(List<NewTask> batch, Collection<Long> replacing, WriteHook<List<Task>> hook) {
         List<List<Step>> steps = batch.stream().map(task -> task.request().normalizedSteps()).toList();
         Map<Long, List<Integer>> itemsByOwner = new TreeMap<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -88,9 +101,20 @@ public final class TaskService {
         return Transactions.write(jdbi, handle -> {
             hook.before(handle);
             TaskDao tasks = handle.attach(TaskDao.class);
-            Map<Long, WorkerDayLedger> ledgers = new TreeMap<>();
-            itemsByOwner.forEach((owner, items) -> ledgers.put(owner, WorkerDayLedger.lock(tasks.getHandle(), owner,
+            Map<Long, Set<LocalDate>> datesByOwner = new TreeMap<>();
+            itemsByOwner.forEach((owner, items) -> datesByOwner.put(owner, new TreeSet<>(
                     items.stream().map(i -> batch.get(i).request().date()).toList())));
+            List<LockedTask> replaced = replacing.stream().sorted().map(tasks::lockById).flatMap(Optional::stream)
+                    .toList();
+            replaced.forEach(task -> datesByOwner.computeIfAbsent(task.workerId(), owner -> new TreeSet<>())
+                    .add(task.workDate()));
+            Map<Long, WorkerDayLedger> ledgers = new TreeMap<>();
+            datesByOwner.forEach((owner, dates) -> ledgers.put(owner, WorkerDayLedger.lock(tasks.getHandle(), owner,
+                    dates)));
+            for (LockedTask task : replaced) {
+                tasks.deleteSteps(task.id());
+                tasks.delete(task.id());
+            }
             Instant now = now();
             List<Long> ids = tasks.insertAll(batch, now);
             List<TaskDao.TaskSteps> stored = new ArrayList<>(batch.size());
@@ -100,7 +124,8 @@ public final class TaskService {
             }
             tasks.insertSteps(stored);
             List<FieldError> errors = new ArrayList<>();
-            itemsByOwner.forEach((owner, items) -> {
+            ledgers.forEach((owner, ledger) -> {
+                List<Integer> items = itemsByOwner.getOrDefault(owner, List.of());
                 Map<LocalDate, List<Step>> written = new TreeMap<>();
                 Map<LocalDate, List<String>> fields = new TreeMap<>();
                 for (int i : items) {
@@ -109,7 +134,7 @@ public final class TaskService {
                     fields.computeIfAbsent(date, d -> new ArrayList<>()).add("tasks[" + i + "].steps");
                 }
                 try {
-                    ledgers.get(owner).refresh(written, fields::get);
+                    ledger.refresh(written, date -> fields.getOrDefault(date, List.of()));
                 } catch (ApiException overfull) {
                     errors.addAll(overfull.problem().errors());
                 }

@@ -38,6 +38,15 @@ public final class Dates {
         }
     }
 
+    /**
+     * Whether a tracker's record at {@code instant} falls on a day within the range in every time
+     * zone (so a day further than a zone's offset from either end is refused too).
+     */
+    public static boolean holdsInEveryZone(Instant instant) {
+        LocalDate day = instant.atOffset(ZoneOffset.UTC).toLocalDate();
+        return day.isAfter(FIRST) && day.isBefore(LAST);
+    }
+
     /** The instant the text names, or null when it is not an ISO instant within the range. */
     public static Instant parseInstant(String text) {
         if (text == null || text.isEmpty() || !Character.isDigit(text.charAt(0))) {

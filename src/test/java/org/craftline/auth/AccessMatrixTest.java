@@ -5,6 +5,7 @@ import static org.craftline.testing.ProblemAssert.assertProblem;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,6 +142,8 @@ class AccessMatrixTest {
                         200, 404, 403, 200),
                 new Route("PUT /api/workers/{self}/rules", c -> c.put("/api/workers/" + self + "/rules",
                         "{\"rules\": []}", "*"), 200, 404, 403, 200),
+                new Route("POST /api/workers/{self}/rules/from-activitywatch", c -> c.post("/api/workers/" + self
+                        + "/rules/from-activitywatch", "{\"categories\": [], \"modes\": {}}"), 200, 404, 403, 200),
                 // Into the team they are already in: the answer, not a move, is what is checked here.
                 new Route("PUT /api/workers/{self}/team", c -> c.put("/api/workers/" + self + "/team",
                         "{\"team\":\"" + team + "\"}", null), 403, 403, 403, 200),
@@ -156,6 +159,12 @@ class AccessMatrixTest {
                 new Route("GET /api/events?worker={self}", c -> c.get("/api/events?worker=" + self), 200, 200, 403, 200),
                 new Route("GET /api/events/{self's}", c -> c.get("/api/events/" + selfEvent), 200, 404, 403, 200),
                 new Route("DELETE /api/events/{self's}", c -> c.delete("/api/events/" + newEvent()), 204, 404, 403, 204),
+                new Route("POST /api/imports/activitywatch?worker={self}", c -> c.postBytes(
+                        "/api/imports/activitywatch?zone=UTC&worker=" + self, "application/json",
+                        "{\"buckets\": {}}".getBytes(StandardCharsets.UTF_8)), 200, 403, 403, 200),
+                new Route("POST /api/imports/wakatime?worker={self}", c -> c.postBytes(
+                        "/api/imports/wakatime?zone=UTC&worker=" + self, "application/json",
+                        "{\"days\": []}".getBytes(StandardCharsets.UTF_8)), 200, 403, 403, 200),
                 new Route("GET report worker={self}", c -> c.get("/api/reports/deskilling?worker=" + self
                         + "&from=2023-01-01&to=2023-03-31"), 200, 404, 403, 200),
                 new Route("GET report team={team}", c -> c.get("/api/reports/deskilling?team=" + team

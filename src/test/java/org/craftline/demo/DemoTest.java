@@ -103,6 +103,22 @@ class DemoTest {
     }
 
     @Test
+    void rinsYear_cameThroughTheActivityWatchImport_byHerRules_andShowsTheShift() {
+        Http.Reply reply = admin.get("/api/reports/deskilling?worker=" + CapturedArtist.HANDLE + RANGE);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("trend").path("verdict").asText()).isEqualTo("DESKILLING");
+        JsonNode series = reply.json().path("series");
+        assertThat(mean(series, "craftShare", false, 8)).isLessThan(mean(series, "craftShare", true, 8) - 0.3);
+        JsonNode tasks = admin.get("/api/export?worker=" + CapturedArtist.HANDLE).json().path("tasks");
+        assertThat(tasks.size()).isGreaterThan(100);
+        assertThat(tasks.findValuesAsText("title")).containsOnly("ActivityWatch, studio");
+        assertThat(tasks.findValuesAsText("activity")).contains("sculpt", "prompt", "paint-over");
+        assertThat(admin.get("/api/workers/" + CapturedArtist.HANDLE + "/rules").json().path("rules").size())
+                .isPositive();
+    }
+
+    @Test
     void teamReport_isMostlyVisibleToAnAnalyst() {
         String researcher = TestApp.uniqueHandle("researcher");
         TestApp.createWorker(admin, researcher);

@@ -110,4 +110,33 @@ class RuleApiTest {
     private Http.Reply put(String rule) {
         return asWorker.put(path(), "{\"rules\": [" + rule + "]}", "\"v0\"");
     }
+
+    @Test
+    void activityWatchCategories_becomeRulesToReview_withTheSkippedOnesSaid_andNothingIsSaved() {
+        String body = """
+                {"categories": [
+                  {"id": 1, "name": ["Work"], "rule": {"type": "regex", "regex": "Slack|Thunderbird"}, "data": {"color": "#0F0"}},
+                  {"id": 2, "name": ["Work", "Sculpting"], "rule": {"type": "regex", "regex": "ZBrush|Blender",
+                   "ignore_case": true}, "depth": 1, "parent": 1},
+                  {"id": 3, "name": ["Media"], "rule": {"type": "none"}},
+                  {"id": 4, "name": ["Games"], "rule": {"type": "regex", "regex": "Steam"}}
+                ],
+                "modes": {"Work>Sculpting": "CRAFT", "Work": "EXECUTION"}}""";
+
+        Http.Reply reply = asWorker.post(path() + "/from-activitywatch", body);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode rules = reply.json().path("rules").path("rules");
+        assertThat(rules.get(0).path("when").path("app").asText()).isEqualTo("ZBrush|Blender");
+        assertThat(rules.get(0).path("activity").asText()).isEqualTo("sculpting");
+        assertThat(rules.get(0).path("mode").asText()).isEqualTo("CRAFT");
+        assertThat(rules.get(2).path("mode").asText()).isEqualTo("EXECUTION");
+        assertThat(rules.get(2).path("caseSensitive").asBoolean()).isTrue();
+        assertThat(reply.json().path("skipped").toString()).contains("Media: it has no regex", "Games: no mode");
+        assertThat(asWorker.get(path()).header("ETag")).isEqualTo("\"v0\"");
+        assertThat(asWorker.put(path(), reply.json().path("rules").toString(), "\"v0\"").status()).isEqualTo(200);
+        assertProblem(asWorker.post(path() + "/from-activitywatch", "{\"categories\": 5, \"modes\": {}}"), 422);
+        assertProblem(asWorker.post(path() + "/from-activitywatch", "{\"categories\": [], \"modes\": {\"x\": \"SOMETIMES\"}}"),
+                422);
+    }
 }

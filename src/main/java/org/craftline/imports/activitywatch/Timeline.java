@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.craftline.imports.capture.Texts;
 
 /**
  * What ActivityWatch saw on one host, as stretches of time carrying the texts rules match on. The
@@ -33,24 +34,19 @@ final class Timeline {
 
     /** The stretches of {@code host}, in time order. */
     static List<Stretch> of(String host, List<AwExport.Bucket> buckets, Texts texts) {
-        List<long[]> windows = new ArrayList<>();
-        List<int[]> windowTexts = new ArrayList<>();
+        EventColumns windows = new EventColumns();
+        EventColumns tabs = new EventColumns();
         List<long[]> present = null;
-        List<long[]> tabs = new ArrayList<>();
-        List<int[]> tabTexts = new ArrayList<>();
+        int notAfk = texts.number(NOT_AFK);
         for (AwExport.Bucket bucket : buckets) {
             boolean here = bucket.hostname().equals(host);
+            EventColumns events = bucket.events();
             switch (bucket.type()) {
-                case AwExport.WINDOW -> {
-                    if (here) {
-                        collect(bucket.events(), windows, windowTexts);
-                    }
-                }
+                case AwExport.WINDOW -> windows = !here ? windows
+                        : windows.size() == 0 ? events : windows.with(events);
                 case AwExport.AFK -> {
                     if (here) {
                         present = present == null ? new ArrayList<>() : present;
-                        int notAfk = texts.number(NOT_AFK);
-                        EventColumns events = bucket.events();
                         for (int i = 0; i < events.size(); i++) {
                             if (events.first(i) == notAfk && events.end(i) > events.start(i)) {
                                 present.add(new long[] {events.start(i), events.end(i)});
@@ -58,52 +54,62 @@ final class Timeline {
                         }
                     }
                 }
-                case AwExport.WEB -> {
-                    if (here || bucket.hostname().equals(UNKNOWN_HOST)) {
-                        collect(bucket.events(), tabs, tabTexts);
-                    }
-                }
+                case AwExport.WEB -> tabs = !here && !bucket.hostname().equals(UNKNOWN_HOST) ? tabs
+                        : tabs.size() == 0 ? events : tabs.with(events);
                 default -> {
                     // Other watchers (input, editors) say nothing the rules read.
                 }
             }
         }
-        List<Stretch> focused = new ArrayList<>();
-        List<long[]> notAfk = present == null ? null : union(present);
+        windows = windows.inStartOrderWithoutOverlaps();
+        tabs = tabs.inStartOrderWithoutOverlaps();
+        List<long[]> notAfkTime = present == null ? null : union(present);
+        List<Stretch> focused = new ArrayList<>(windows.size());
+        Boolean[] browsers = new Boolean[0];
         for (int i = 0; i < windows.size(); i++) {
-            long[] window = windows.get(i);
-            int[] text = windowTexts.get(i);
-            for (long[] piece : notAfk == null ? List.of(window) : intersect(window, notAfk)) {
-                focused.add(new Stretch(piece[0], piece[1], text[0], text[1], Texts.NONE));
+            int app = windows.first(i);
+            if (app >= browsers.length) {
+                browsers = Arrays.copyOf(browsers, Math.max(app + 1, browsers.length * 2));
+            }
+            if (browsers[app] == null) {
+                browsers[app] = isBrowser(texts.text(app));
+            }
+            boolean browser = browsers[app] && tabs.size() > 0;
+            if (notAfkTime == null) {
+                add(focused, windows.start(i), windows.end(i), app, windows.second(i), browser, tabs);
+                continue;
+            }
+            for (int k = firstEndingAfter(notAfkTime, windows.start(i));
+                 k < notAfkTime.size() && notAfkTime.get(k)[0] < windows.end(i); k++) {
+                long start = Math.max(windows.start(i), notAfkTime.get(k)[0]);
+                long end = Math.min(windows.end(i), notAfkTime.get(k)[1]);
+                if (end > start) {
+                    add(focused, start, end, app, windows.second(i), browser, tabs);
+                }
             }
         }
-        return refineBrowsers(focused, tabs, tabTexts, texts);
+        return focused;
     }
 
-    /** The events in start order, each starting no earlier than the one before ended; empty ones left out. */
-    private static void collect(EventColumns events, List<long[]> times, List<int[]> textsOut) {
-        List<long[]> all = new ArrayList<>(times);
-        List<int[]> allTexts = new ArrayList<>(textsOut);
-        for (int i : events.byStart()) {
-            all.add(new long[] {events.start(i), events.end(i)});
-            allTexts.add(new int[] {events.first(i), events.second(i)});
+    /** A focused piece of a window; a browser's split by the tabs open in it (the tab's url and title where one was). */
+    private static void add(List<Stretch> focused, long from, long to, int app, int title, boolean browser,
+                            EventColumns tabs) {
+        if (!browser) {
+            focused.add(new Stretch(from, to, app, title, Texts.NONE));
+            return;
         }
-        Integer[] order = new Integer[all.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(all.get(a)[0], all.get(b)[0]));
-        times.clear();
-        textsOut.clear();
-        long covered = Long.MIN_VALUE;
-        for (int i : order) {
-            long start = Math.max(all.get(i)[0], covered);
-            long end = all.get(i)[1];
-            if (end > start) {
-                times.add(new long[] {start, end});
-                textsOut.add(allTexts.get(i));
-                covered = end;
+        long at = from;
+        for (int i = tabs.firstEndingAfter(from); i < tabs.size() && tabs.start(i) < to; i++) {
+            long start = Math.max(from, tabs.start(i));
+            long end = Math.min(to, tabs.end(i));
+            if (start > at) {
+                focused.add(new Stretch(at, start, app, title, Texts.NONE));
             }
+            focused.add(new Stretch(start, end, app, tabs.second(i), tabs.first(i)));
+            at = end;
+        }
+        if (at < to) {
+            focused.add(new Stretch(at, to, app, title, Texts.NONE));
         }
     }
 
@@ -121,20 +127,6 @@ final class Timeline {
         return merged;
     }
 
-    /** The parts of {@code window} inside the sorted, disjoint {@code intervals}. */
-    private static List<long[]> intersect(long[] window, List<long[]> intervals) {
-        List<long[]> parts = new ArrayList<>();
-        int from = firstEndingAfter(intervals, window[0]);
-        for (int i = from; i < intervals.size() && intervals.get(i)[0] < window[1]; i++) {
-            long start = Math.max(window[0], intervals.get(i)[0]);
-            long end = Math.min(window[1], intervals.get(i)[1]);
-            if (end > start) {
-                parts.add(new long[] {start, end});
-            }
-        }
-        return parts;
-    }
-
     private static int firstEndingAfter(List<long[]> intervals, long time) {
         int low = 0;
         int high = intervals.size();
@@ -147,32 +139,6 @@ final class Timeline {
             }
         }
         return low;
-    }
-
-    /** Browser stretches split by the tabs open in them: the tab's url and title where one was. */
-    private static List<Stretch> refineBrowsers(List<Stretch> focused, List<long[]> tabs, List<int[]> tabTexts,
-                                                Texts texts) {
-        List<Stretch> refined = new ArrayList<>();
-        for (Stretch stretch : focused) {
-            if (!isBrowser(texts.text(stretch.app())) || tabs.isEmpty()) {
-                refined.add(stretch);
-                continue;
-            }
-            long at = stretch.start();
-            for (int i = firstEndingAfter(tabs, stretch.start()); i < tabs.size() && tabs.get(i)[0] < stretch.end(); i++) {
-                long start = Math.max(stretch.start(), tabs.get(i)[0]);
-                long end = Math.min(stretch.end(), tabs.get(i)[1]);
-                if (start > at) {
-                    refined.add(new Stretch(at, start, stretch.app(), stretch.title(), Texts.NONE));
-                }
-                refined.add(new Stretch(start, end, stretch.app(), tabTexts.get(i)[1], tabTexts.get(i)[0]));
-                at = end;
-            }
-            if (at < stretch.end()) {
-                refined.add(new Stretch(at, stretch.end(), stretch.app(), stretch.title(), Texts.NONE));
-            }
-        }
-        return refined;
     }
 
     static boolean isBrowser(String app) {

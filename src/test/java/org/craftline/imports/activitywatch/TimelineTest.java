@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.craftline.imports.capture.Texts;
 import org.craftline.problem.ApiException;
 import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.craftline.imports.capture.CapturedDays;
+import org.craftline.imports.capture.Texts;
 import org.craftline.rules.Rule;
 import org.craftline.rules.RuleBook;
 import org.craftline.rules.RuleSet;
@@ -17,12 +19,12 @@ import org.craftline.step.Step;
 import org.craftline.testing.NoDatabase;
 import org.junit.jupiter.api.Test;
 
-/** Focused time into days of the worker's zone, and each day into steps by the worker's rules. */
+/** A host's focused time into days of the worker's zone, and each day into steps by the worker's rules. */
 @NoDatabase
-class ActivityDaysTest {
+class ActivityWatchDaysTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final ActivityDays.Settings SETTINGS = new ActivityDays.Settings(120_000, 60_000);
+    private static final CapturedDays.Settings SETTINGS = new CapturedDays.Settings(120_000, 60_000, false);
     private static final RuleBook ARTIST = RuleBook.of(new RuleSet(List.of(
             new Rule(Map.of("app", "ZBrush|Blender"), "sculpt", Mode.CRAFT, "ZBrush", null, null, null, null),
             new Rule(Map.of("url", "midjourney\\.com"), "prompt", Mode.EXECUTION, "Midjourney", null,
@@ -37,15 +39,16 @@ class ActivityDaysTest {
                 texts.number(app), texts.number(title), texts.number(url)));
     }
 
-    private List<ActivityDays.Day> days() {
-        return ActivityDays.of(stretches, BERLIN, ARTIST, texts, SETTINGS);
+    private List<CapturedDays.Day> days() {
+        WindowKinds kinds = new WindowKinds(ARTIST, texts);
+        return CapturedDays.of(ActivityWatch.spans(stretches, kinds), BERLIN, kinds, SETTINGS);
     }
 
-    private static int totalMinutes(ActivityDays.Day day) {
+    private static int totalMinutes(CapturedDays.Day day) {
         return day.steps().stream().mapToInt(Step::minutes).sum();
     }
 
-    private static List<String> steps(ActivityDays.Day day) {
+    private static List<String> steps(CapturedDays.Day day) {
         return day.steps().stream().map(step -> step.activity() + " " + step.minutes() + " " + step.mode()).toList();
     }
 
@@ -56,7 +59,7 @@ class ActivityDaysTest {
         focus("2023-03-14T09:50:00Z", "2023-03-14T10:05:00Z", "Firefox", "Midjourney", "https://www.midjourney.com/x");
         focus("2023-03-14T10:05:00Z", "2023-03-14T10:20:00Z", "Blender", "rig.blend", null);
 
-        List<ActivityDays.Day> days = days();
+        List<CapturedDays.Day> days = days();
 
         assertThat(days).hasSize(1);
         assertThat(steps(days.get(0))).containsExactly("sculpt 49 CRAFT", "prompt 15 EXECUTION", "sculpt 15 CRAFT");
@@ -72,12 +75,13 @@ class ActivityDaysTest {
         focus("2023-03-14T09:40:00Z", "2023-03-14T09:40:40Z", "Blender", "rig.blend", null);
         focus("2023-03-14T09:40:40Z", "2023-03-14T09:45:00Z", "Photoshop", "paintover.psd", null);
 
-        ActivityDays.Day day = days().get(0);
+        CapturedDays.Day day = days().get(0);
 
         assertThat(day.steps()).isEmpty();
         assertThat(day.unclassified()).isEqualTo((30 * 60 + 4 * 60 + 20) * 1000L);
-        assertThat(day.unmatched()).containsExactly(Map.entry("Discord \u2014 #midjourney", 1_800_000L),
-                Map.entry("Photoshop \u2014 paintover.psd", 260_000L));
+        assertThat(day.unmatched()).containsExactly(
+                new CapturedDays.Unmatched(Map.of("app", "Discord", "title", "#midjourney"), 1_800_000L),
+                new CapturedDays.Unmatched(Map.of("app", "Photoshop", "title", "paintover.psd"), 260_000L));
         assertThat(day.ignored()).isEqualTo(600_000L);
         assertThat(day.shortRuns()).isEqualTo(1);
         assertThat(day.shortRunTime()).isEqualTo(40_000L);
@@ -89,10 +93,10 @@ class ActivityDaysTest {
         focus("2023-03-25T22:30:00Z", "2023-03-25T23:30:00Z", "Blender", "a", null);
         focus("2023-03-26T21:30:00Z", "2023-03-26T22:30:00Z", "Blender", "b", null);
 
-        List<ActivityDays.Day> days = days();
+        List<CapturedDays.Day> days = days();
 
-        assertThat(days).extracting(ActivityDays.Day::date).containsExactly(LocalDate.parse("2023-03-25"),
+        assertThat(days).extracting(CapturedDays.Day::date).containsExactly(LocalDate.parse("2023-03-25"),
                 LocalDate.parse("2023-03-26"), LocalDate.parse("2023-03-27"));
-        assertThat(days).map(ActivityDaysTest::totalMinutes).containsExactly(30, 60, 30);
+        assertThat(days).map(ActivityWatchDaysTest::totalMinutes).containsExactly(30, 60, 30);
     }
 }

@@ -1,4 +1,4 @@
-package org.craftline.imports.activitywatch;
+package org.craftline.imports.capture;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,14 +9,14 @@ import java.util.Map;
  * The texts of an export, each kept once: a year repeats the same apps, sites and many titles
  * thousands of times. Number 0 is "none" (an event without that field).
  */
-final class Texts {
+public final class Texts {
 
-    static final int NONE = 0;
+    public static final int NONE = 0;
 
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<String> texts = new ArrayList<>(List.of(""));
 
-    int number(String text) {
+    public int number(String text) {
         if (text == null) {
             return NONE;
         }
@@ -27,7 +27,7 @@ final class Texts {
     }
 
     /** The text of {@code number}, or null for {@link #NONE}. */
-    String text(int number) {
+    public String text(int number) {
         return number == NONE ? null : texts.get(number);
     }
 }
