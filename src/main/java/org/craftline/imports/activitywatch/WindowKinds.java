@@ -1,80 +1,62 @@
 package org.craftline.imports.activitywatch;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.craftline.imports.capture.Kinds;
+import org.craftline.imports.capture.NumberedKinds;
 import org.craftline.imports.capture.Texts;
-import org.craftline.rules.Rule;
 import org.craftline.rules.RuleBook;
 import org.craftline.rules.RuleField;
 
-/**
- * The distinct (app, title, url) of an export's focused time, each numbered once and classified
- * once: a year repeats the same few thousand of them hundreds of thousands of times.
- */
-final class WindowKinds implements Kinds {
+/** The distinct (app, title, url) of an export's focused time, each numbered and classified once. */
+final class WindowKinds extends NumberedKinds<WindowKinds.Window> {
 
-    private record Key(int app, int title, int url) {
+    record Window(int app, int title, int url) {
     }
 
-    private final RuleBook rules;
     private final Texts texts;
-    private final Map<Key, Integer> numbers = new HashMap<>();
-    private final List<Key> keys = new ArrayList<>();
-    private final List<Optional<Rule>> classified = new ArrayList<>();
 
     WindowKinds(RuleBook rules, Texts texts) {
-        this.rules = rules;
+        super(rules);
         this.texts = texts;
     }
 
     int number(Timeline.Stretch stretch) {
-        return numbers.computeIfAbsent(new Key(stretch.app(), stretch.title(), stretch.url()), key -> {
-            keys.add(key);
-            classified.add(null);
-            return keys.size() - 1;
-        });
+        return number(new Window(stretch.app(), stretch.title(), stretch.url()));
     }
 
     @Override
-    public Optional<Rule> rule(int what) {
-        Optional<Rule> rule = classified.get(what);
-        if (rule == null) {
-            Key key = keys.get(what);
-            Map<RuleField, String> record = new EnumMap<>(RuleField.class);
-            put(record, RuleField.APP, key.app());
-            put(record, RuleField.TITLE, key.title());
-            put(record, RuleField.URL, key.url());
-            rule = rules.classify(record);
-            classified.set(what, rule);
-        }
-        return rule;
+    protected void fields(Window window, Map<RuleField, String> record) {
+        put(record, RuleField.APP, texts, window.app());
+        put(record, RuleField.TITLE, texts, window.title());
+        put(record, RuleField.URL, texts, window.url());
     }
 
+    /**
+     * What a rule for this time would look at: the app, and for a browser tab the site (the url's
+     * host). Titles are left out: they vary from file to file, and listed one by one they would hide
+     * an app's hours behind its many titles.
+     */
     @Override
     public Map<String, String> describe(int what) {
-        Key key = keys.get(what);
+        Window window = kind(what);
         Map<String, String> values = new LinkedHashMap<>();
-        if (key.app() != Texts.NONE) {
-            values.put(RuleField.APP.key(), texts.text(key.app()));
+        if (window.app() != Texts.NONE) {
+            values.put(RuleField.APP.key(), texts.text(window.app()));
         }
-        // A tab's url says where better than its title; a window without one has only its title.
-        if (key.url() != Texts.NONE) {
-            values.put(RuleField.URL.key(), texts.text(key.url()));
-        } else if (key.title() != Texts.NONE) {
-            values.put(RuleField.TITLE.key(), texts.text(key.title()));
+        if (window.url() != Texts.NONE) {
+            values.put(RuleField.URL.key(), site(texts.text(window.url())));
         }
         return values;
     }
 
-    private void put(Map<RuleField, String> record, RuleField field, int text) {
-        if (text != Texts.NONE) {
-            record.put(field, texts.text(text));
+    /** A url's host, or the url itself when it has none (about:blank, a file path). */
+    static String site(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null || host.isEmpty() ? url : host;
+        } catch (IllegalArgumentException notAUri) {
+            return url;
         }
     }
 }

@@ -74,14 +74,17 @@ class ActivityWatchDaysTest {
         focus("2023-03-14T09:30:00Z", "2023-03-14T09:40:00Z", "Slack", "general", null);
         focus("2023-03-14T09:40:00Z", "2023-03-14T09:40:40Z", "Blender", "rig.blend", null);
         focus("2023-03-14T09:40:40Z", "2023-03-14T09:45:00Z", "Photoshop", "paintover.psd", null);
+        focus("2023-03-14T09:45:00Z", "2023-03-14T09:47:00Z", "Firefox", "Hacker News",
+                "https://news.ycombinator.com/item?id=1");
 
         CapturedDays.Day day = days().get(0);
 
         assertThat(day.steps()).isEmpty();
-        assertThat(day.unclassified()).isEqualTo((30 * 60 + 4 * 60 + 20) * 1000L);
+        assertThat(day.unclassified()).isEqualTo((30 * 60 + 4 * 60 + 20 + 2 * 60) * 1000L);
         assertThat(day.unmatched()).containsExactly(
-                new CapturedDays.Unmatched(Map.of("app", "Discord", "title", "#midjourney"), 1_800_000L),
-                new CapturedDays.Unmatched(Map.of("app", "Photoshop", "title", "paintover.psd"), 260_000L));
+                new CapturedDays.Unmatched(Map.of("app", "Discord"), 1_800_000L),
+                new CapturedDays.Unmatched(Map.of("app", "Photoshop"), 260_000L),
+                new CapturedDays.Unmatched(Map.of("app", "Firefox", "url", "news.ycombinator.com"), 120_000L));
         assertThat(day.ignored()).isEqualTo(600_000L);
         assertThat(day.shortRuns()).isEqualTo(1);
         assertThat(day.shortRunTime()).isEqualTo(40_000L);
