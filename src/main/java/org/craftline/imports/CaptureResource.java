@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -87,20 +88,11 @@ public class CaptureResource {
     @POST
     @Path("/activitywatch")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
-    public Response activityWatch(@Auth Caller caller,
-                                  @Parameter(description = WORKER) @QueryParam("worker") String worker,
-                                  @Parameter(description = ZONE, required = true) @QueryParam("zone") String zone,
-                                  @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
-                                  @Parameter(description = SKIP_INVALID) @QueryParam("skipInvalid") String skipInvalid,
-                                  @Parameter(description = REPLACE_DAYS) @QueryParam("replaceDays") String replaceDays,
-                                  @Parameter(description = BRIDGE) @QueryParam("bridgeSeconds") String bridge,
-                                  @Parameter(description = MIN_RUN) @QueryParam("minRunSeconds") String minRun,
+    public Response activityWatch(@Auth Caller caller, @BeanParam CaptureParams params,
                                   @Parameter(description = IdempotencyKeys.DESCRIPTION)
                                   @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                                   InputStream body) {
-        Request request = request(CaptureSource.ACTIVITYWATCH, caller, worker, zone, dryRun, skipInvalid, replaceDays,
-                bridge, minRun, null);
-        return run(request, caller, idempotencyKey, body);
+        return run(request(CaptureSource.ACTIVITYWATCH, caller, params, null), caller, idempotencyKey, body);
     }
 
     @Operation(summary = "Import a WakaTime heartbeats export (JSON)", description = "The body is WakaTime's "
@@ -118,31 +110,15 @@ public class CaptureResource {
     @POST
     @Path("/wakatime")
     @RolesAllowed({Role.Names.WORKER, Role.Names.ADMIN})
-    public Response wakaTime(@Auth Caller caller,
-                             @Parameter(description = WORKER) @QueryParam("worker") String worker,
-                             @Parameter(description = ZONE, required = true) @QueryParam("zone") String zone,
-                             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
-                             @Parameter(description = SKIP_INVALID) @QueryParam("skipInvalid") String skipInvalid,
-                             @Parameter(description = REPLACE_DAYS) @QueryParam("replaceDays") String replaceDays,
-                             @Parameter(description = BRIDGE) @QueryParam("bridgeSeconds") String bridge,
-                             @Parameter(description = MIN_RUN) @QueryParam("minRunSeconds") String minRun,
+    public Response wakaTime(@Auth Caller caller, @BeanParam CaptureParams params,
                              @Parameter(description = "Minutes within which the next heartbeat continues one (1-120)")
                              @QueryParam("timeoutMinutes") String timeout,
                              @Parameter(description = IdempotencyKeys.DESCRIPTION)
                              @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                              InputStream body) {
-        Request request = request(CaptureSource.WAKATIME, caller, worker, zone, dryRun, skipInvalid, replaceDays,
-                bridge, minRun, timeout);
-        return run(request, caller, idempotencyKey, body);
+        return run(request(CaptureSource.WAKATIME, caller, params, timeout), caller, idempotencyKey, body);
     }
 
-    private static final String WORKER = "The worker the export belongs to; a worker token's own if left out";
-    private static final String ZONE = "The worker's time zone, whose midnights cut the days (Europe/Berlin)";
-    private static final String DRY_RUN = "true: say what would be imported, day by day; write nothing";
-    private static final String SKIP_INVALID = "true: import the other days when some are refused";
-    private static final String REPLACE_DAYS = "true: replace the earlier import of days imported before";
-    private static final String BRIDGE = "Gaps of one activity up to this many seconds are bridged (0-3600)";
-    private static final String MIN_RUN = "Runs shorter than this many seconds are left out and counted (30-3600)";
 
     /** A request's parameters, checked before the body is read. */
     private record Request(CaptureSource source, Worker owner, ZoneId zone, boolean dryRun, boolean skipInvalid,
@@ -156,17 +132,17 @@ public class CaptureResource {
         }
     }
 
-    private Request request(CaptureSource source, Caller caller, String worker, String zone, String dryRun,
-                            String skipInvalid, String replaceDays, String bridge, String minRun, String timeout) {
-        ZoneId zoneId = Params.zone("zone", zone);
-        boolean dry = Params.flag("dryRun", dryRun);
-        boolean skip = Params.flag("skipInvalid", skipInvalid);
-        boolean replace = Params.flag("replaceDays", replaceDays);
-        int bridgeSeconds = Params.integer("bridgeSeconds", bridge, 0, 3600, settings.getBridgeSeconds());
-        int minRunSeconds = Params.integer("minRunSeconds", minRun, 30, 3600, settings.getShortestRunSeconds());
+    private Request request(CaptureSource source, Caller caller, CaptureParams params, String timeout) {
+        ZoneId zone = Params.zone("zone", params.zone);
+        boolean dry = Params.flag("dryRun", params.dryRun);
+        boolean skip = Params.flag("skipInvalid", params.skipInvalid);
+        boolean replace = Params.flag("replaceDays", params.replaceDays);
+        int bridgeSeconds = Params.integer("bridgeSeconds", params.bridgeSeconds, 0, 3600, settings.getBridgeSeconds());
+        int minRunSeconds = Params.integer("minRunSeconds", params.minRunSeconds, 30, 3600,
+                settings.getShortestRunSeconds());
         int timeoutMinutes = Params.integer("timeoutMinutes", timeout, 1, 120, settings.getWakaTimeTimeoutMinutes());
-        Worker owner = workers.owner(caller, worker);
-        return new Request(source, owner, zoneId, dry, skip, replace, new CapturedDays.Settings(bridgeSeconds * 1000L,
+        Worker owner = workers.owner(caller, params.worker);
+        return new Request(source, owner, zone, dry, skip, replace, new CapturedDays.Settings(bridgeSeconds * 1000L,
                 minRunSeconds * 1000L, source.recordsLineChanges), timeoutMinutes);
     }
 

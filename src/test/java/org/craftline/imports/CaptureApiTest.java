@@ -213,7 +213,12 @@ class CaptureApiTest {
     void reimporting_createsNothing_anOverlappingExportAddsItsNewDays_andReplaceDaysSparesHandLoggedTasks() {
         rules(CaptureExports.ARTIST_RULES);
         byte[] firstWeek = CaptureExports.activityWatch(11, LocalDate.parse("2023-06-05"), 5, BERLIN).json();
-        byte[] overlapping = CaptureExports.activityWatch(11, LocalDate.parse("2023-06-05"), 8, BERLIN).json();
+        CaptureExports.Export longer = CaptureExports.activityWatch(11, LocalDate.parse("2023-06-05"), 8, BERLIN);
+        byte[] overlapping = longer.json();
+        // The days of the longer export with steps: the five weekdays both hold, and what follows them.
+        int longerDays = (int) expected(longer.truth()).values().stream()
+                .filter(day -> day.craft() + day.execution() > 0).count();
+        int added = longerDays - 5;
         Http.Reply handLogged = asWorker.post("/api/tasks", "{\"worker\": \"" + worker + "\", \"date\": \"2023-06-06\","
                 + " \"title\": \"Sketchbook\", \"steps\": [{\"activity\": \"sketch\", \"minutes\": 30, \"mode\": \"CRAFT\"}]}");
         assertThat(handLogged.status()).as(handLogged.body()).isEqualTo(201);
@@ -228,15 +233,17 @@ class CaptureApiTest {
 
         Http.Reply more = post(AW, overlapping);
         assertThat(more.status()).as(more.body()).isEqualTo(201);
-        assertThat(more.json().path("daysImported").asInt()).isEqualTo(1);
-        assertThat(tasks()).hasSize(tasks + 1);
+        assertThat(added).as("the longer export has days the first has not").isPositive();
+        assertThat(more.json().path("daysImported").asInt()).isEqualTo(added);
+        assertThat(more.json().path("daysAlreadyImported").asInt()).isEqualTo(5);
+        assertThat(tasks()).hasSize(tasks + added);
 
         rules(CaptureExports.ARTIST_RULES.replace("\"sculpt\"", "\"modelling\""));
         Http.Reply replaced = post(AW + "&replaceDays=true", overlapping);
 
         assertThat(replaced.status()).as(replaced.body()).isEqualTo(201);
-        assertThat(replaced.json().path("daysReplaced").asInt()).isEqualTo(6);
-        assertThat(tasks()).hasSize(tasks + 1).contains("2023-06-06 Sketchbook");
+        assertThat(replaced.json().path("daysReplaced").asInt()).isEqualTo(longerDays);
+        assertThat(tasks()).hasSize(tasks + added).contains("2023-06-06 Sketchbook");
         String log = admin.get("/api/export?worker=" + worker).body();
         assertThat(log).contains("\"modelling\"").doesNotContain("\"sculpt\"");
     }
@@ -343,6 +350,20 @@ class CaptureApiTest {
         assertProblem(post("/api/imports/wakatime?zone=Mars/Olympus", bytes("{\"days\": []}")), 400);
         assertProblem(post(WAKA + "&minRunSeconds=5", bytes("{\"days\": []}")), 400);
         assertThat(tasks()).isEmpty();
+    }
+
+    @Test
+    void theOpenApiDocument_describesEveryParameterOfBothRoutes() {
+        JsonNode paths = admin.get("/api/openapi.json").json().path("paths");
+
+        for (String route : List.of("/imports/activitywatch", "/imports/wakatime")) {
+            JsonNode parameters = paths.path(route).path("post").path("parameters");
+            assertThat(parameters.findValuesAsText("name")).as(route).contains("worker", "zone", "dryRun",
+                    "skipInvalid", "replaceDays", "bridgeSeconds", "minRunSeconds", "Idempotency-Key");
+            parameters.forEach(parameter -> assertThat(parameter.path("description").asText()).as(route).isNotBlank());
+        }
+        assertThat(paths.path("/imports/wakatime").path("post").path("parameters").findValuesAsText("name"))
+                .contains("timeoutMinutes");
     }
 
     private static byte[] bytes(String json) {
