@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What the benchmarks share: the real jar as a child process, its health, its heap. */
 final class BenchServer {
@@ -122,5 +124,44 @@ final class BenchServer {
 
     static String met(boolean met) {
         return met ? "yes" : "**no**";
+    }
+
+    /** The server's heap, sampled through the admin port's metrics until stopped: the peaks seen. */
+    static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong oldPeak = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        HeapSampler(String admin, long everyMillis) {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        JsonNode gauges = gauges(admin);
+                        peak.accumulateAndGet(gauges.path("jvm.memory.heap.used").path("value").asLong(), Math::max);
+                        oldPeak.accumulateAndGet(gauges.path("jvm.memory.pools.G1-Old-Gen.used").path("value").asLong(),
+                                Math::max);
+                        Thread.sleep(everyMillis);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            thread.start();
+        }
+
+        /** Stops sampling; then {@link #peak} and {@link #oldPeak} hold the largest values seen. */
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+
+        long peak() {
+            return peak.get();
+        }
+
+        long oldPeak() {
+            return oldPeak.get();
+        }
     }
 }

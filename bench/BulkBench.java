@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.craftline.db.Dialect;
 import org.craftline.rollup.DayRollup;
 import org.craftline.step.Mode;
@@ -105,28 +103,11 @@ public final class BulkBench {
 
             byte[] file = togglFile(20 * 1024 * 1024 - 64 * 1024);
             long before = BenchServer.heapAfterGc(admin);
-            AtomicLong peak = new AtomicLong();
-            AtomicLong oldPeak = new AtomicLong();
-            AtomicBoolean importing = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (importing.get()) {
-                    try {
-                        JsonNode gauges = BenchServer.gauges(admin);
-                        peak.accumulateAndGet(gauges.path("jvm.memory.heap.used").path("value").asLong(), Math::max);
-                        oldPeak.accumulateAndGet(gauges.path("jvm.memory.pools.G1-Old-Gen.used").path("value").asLong(),
-                                Math::max);
-                        Thread.sleep(100);
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
-            sampler.start();
+            BenchServer.HeapSampler heap = new BenchServer.HeapSampler(admin, 100);
             long importStarted = System.nanoTime();
             HttpResponse<String> imported = post(base + "/api/imports/toggl?worker=importer", "text/csv", file);
             double importSeconds = (System.nanoTime() - importStarted) / 1e9;
-            importing.set(false);
-            sampler.join();
+            heap.stop();
             BenchServer.expect(201, imported);
             long after = BenchServer.heapAfterGc(admin);
             JsonNode report = JSON.readTree(imported.body());
@@ -135,11 +116,11 @@ public final class BulkBench {
                     String.format(Locale.ROOT, "%.1f s, %d tasks", importSeconds, report.path("tasks").asInt()), "", "",
                     "201 under -Xmx512m", BenchServer.met(server.isAlive())});
             rows.add(new String[] {"heap during that import: peak used (sampled every 100 ms)",
-                    (peak.get() >> 20) + " MiB", "after GC before it: " + (before >> 20) + " MiB",
-                    "+" + ((peak.get() - before) >> 20) + " MiB", "flat: file not held whole (peak - before < 512 MiB)",
-                    BenchServer.met(server.isAlive() && peak.get() < 512L << 20)});
+                    (heap.peak() >> 20) + " MiB", "after GC before it: " + (before >> 20) + " MiB",
+                    "+" + ((heap.peak() - before) >> 20) + " MiB", "flat: file not held whole (peak - before < 512 MiB)",
+                    BenchServer.met(server.isAlive() && heap.peak() < 512L << 20)});
             rows.add(new String[] {"old generation during that import: peak used (what survived collections)",
-                    (oldPeak.get() >> 20) + " MiB", "", "", "", ""});
+                    (heap.oldPeak() >> 20) + " MiB", "", "", "", ""});
             rows.add(new String[] {"heap after GC once imported", (after >> 20) + " MiB", "", "", "", ""});
         } finally {
             server.destroy();

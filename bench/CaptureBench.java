@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.craftline.db.Dialect;
 import org.craftline.testing.CaptureExports;
 
@@ -196,29 +194,12 @@ public final class CaptureBench {
 
     static Measured measure(String admin, Call call) throws Exception {
         long before = BenchServer.heapAfterGc(admin);
-        AtomicLong peak = new AtomicLong();
-        AtomicLong oldPeak = new AtomicLong();
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    JsonNode gauges = BenchServer.gauges(admin);
-                    peak.accumulateAndGet(gauges.path("jvm.memory.heap.used").path("value").asLong(), Math::max);
-                    oldPeak.accumulateAndGet(gauges.path("jvm.memory.pools.G1-Old-Gen.used").path("value").asLong(),
-                            Math::max);
-                    Thread.sleep(50);
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
+        BenchServer.HeapSampler heap = new BenchServer.HeapSampler(admin, 50);
         long started = System.nanoTime();
         HttpResponse<String> response = call.run();
         double seconds = (System.nanoTime() - started) / 1e9;
-        running.set(false);
-        sampler.join();
-        return new Measured(response, seconds, before, peak.get(), oldPeak.get());
+        heap.stop();
+        return new Measured(response, seconds, before, heap.peak(), heap.oldPeak());
     }
 
     static String[] row(String what, int records, Measured measured, double parseSeconds) {
