@@ -3,7 +3,7 @@ export const TOKEN_KEY = 'craftline.token';
 
 export const $ = (id) => document.getElementById(id);
 
-/** Calls the API with the stored token; resolves to {status, body}, body parsed when JSON. */
+/** Calls the API with the stored token; resolves to {status, body, etag}, body parsed when JSON. */
 export async function api(path, options = {}) {
   const token = localStorage.getItem(TOKEN_KEY);
   const headers = { Accept: 'application/json', ...(options.headers || {}) };
@@ -13,7 +13,7 @@ export async function api(path, options = {}) {
   const response = await fetch(`/api${path}`, { ...options, headers });
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : await response.text();
-  return { status: response.status, body };
+  return { status: response.status, body, etag: response.headers.get('ETag') };
 }
 
 /** Sends a JSON body; resolves as {@link api} does. */

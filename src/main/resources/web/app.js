@@ -3,12 +3,15 @@
 import { $, api, TOKEN_KEY, isoDate } from './api.js';
 import { startDay, forgetDay } from './day.js';
 import { startTrend, forgetTrend } from './trend.js';
+import { startImport, forgetImport } from './imports.js';
 
 function showSignedOut(message = '') {
   forgetDay();
   forgetTrend();
+  forgetImport();
   $('account').hidden = true;
   $('home').hidden = true;
+  $('import').hidden = true;
   $('trend').hidden = true;
   $('sign-in').hidden = false;
   $('token-error').textContent = message;
@@ -37,8 +40,9 @@ async function showSignedIn() {
   $('trend').hidden = false;
   const logs = role === 'WORKER' || (role === 'ADMIN' && handle);
   $('home').hidden = !logs;
+  $('import').hidden = !logs;
   if (logs) {
-    await startDay(handle, isoDate(today));
+    await Promise.all([startDay(handle, isoDate(today)), startImport(handle, role === 'WORKER')]);
   }
 }
 

@@ -274,5 +274,12 @@ export function forgetDay() {
 }
 
 $('task-form').addEventListener('submit', saveTask);
+// An import (or another part of the page) changed the log: the recent tasks and the day's total follow.
+document.addEventListener('craftline:changed', () => {
+  if (worker) {
+    showRecent();
+    loadDay();
+  }
+});
 $('task-date').addEventListener('change', loadDay);
 $('add-step').addEventListener('click', () => addStep().querySelector('input').focus());

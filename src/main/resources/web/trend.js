@@ -244,4 +244,10 @@ export function forgetTrend() {
 }
 
 $('trend-form').addEventListener('submit', showTrend);
+// The log changed (an import): a worker's own trend is drawn again.
+document.addEventListener('craftline:changed', () => {
+  if (subject && !subject.team) {
+    showTrend();
+  }
+});
 $('event-form').addEventListener('submit', addEvent);
