@@ -258,7 +258,9 @@ public final class ArtistActivity {
                     case IGNORED -> windows.add(new Event(at, seconds, "app", "Slack", "#art-team | Studio - Slack"));
                     case UNCLASSIFIED -> {
                         if (random.nextBoolean()) {
-                            windows.add(new Event(at, seconds, "app", "Thunderbird", "Inbox - " + version + " unread"));
+                            // Now and then a subject line that would trap a backtracking regex engine.
+                            windows.add(new Event(at, seconds, "app", "Thunderbird", random.nextInt(50) == 0
+                                    ? "a".repeat(999) + "!" : "Inbox - " + version + " unread"));
                         } else {
                             browser(at, end, "https://news.ycombinator.com/item?id=" + version, "Hacker News");
                         }
