@@ -66,8 +66,11 @@ import org.craftline.rules.RuleResource;
 import org.craftline.rules.Rules;
 import org.craftline.task.TaskResource;
 import org.craftline.task.TaskService;
+import org.craftline.timer.TimerResource;
+import org.craftline.timer.Timers;
 import org.craftline.values.Clocks;
 import org.craftline.values.Json;
+import org.craftline.worker.TeamResource;
 import org.craftline.worker.WorkerDao;
 import org.craftline.worker.WorkerResource;
 import org.craftline.worker.Workers;
@@ -187,6 +190,7 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         Workers owners = new Workers(workers);
         environment.jersey().register(new WorkerTokenResource(tokens, issuer, owners));
         environment.jersey().register(new WorkerResource(jdbi, owners, clock));
+        environment.jersey().register(new TeamResource(workers));
         Rules rules = new Rules(jdbi, environment.getObjectMapper(), clock);
         environment.jersey().register(new RuleResource(rules, owners));
         IdempotencyKeys idempotency = new IdempotencyKeys(jdbi, environment.getObjectMapper(), clock,
@@ -195,6 +199,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
                 idempotency::purgeExpired);
         TaskService taskService = new TaskService(jdbi, clock);
         environment.jersey().register(new TaskResource(taskService, owners, idempotency));
+        environment.jersey().register(new TimerResource(new Timers(jdbi, taskService, clock,
+                configuration.getTimer().getMaxMinutes()), owners));
         EventDao events = jdbi.onDemand(EventDao.class);
         EventService eventService = new EventService(jdbi, clock);
         environment.jersey().register(new ExportResource(taskService, environment.getObjectMapper(), eventService,

@@ -12,6 +12,7 @@ import org.craftline.imports.ImportsConfiguration;
 import org.craftline.ratelimit.RateLimitsConfiguration;
 import org.craftline.report.PrivacyConfiguration;
 import org.craftline.report.ReportsConfiguration;
+import org.craftline.timer.TimerConfiguration;
 
 public class CraftlineConfiguration extends Configuration {
 
@@ -47,8 +48,22 @@ public class CraftlineConfiguration extends Configuration {
     @NotNull
     private RateLimitsConfiguration rateLimits = new RateLimitsConfiguration();
 
+    @Valid
+    @NotNull
+    private TimerConfiguration timer = new TimerConfiguration();
+
     /** Apply pending migrations when the server starts; turn off to run {@code db migrate} by hand. */
     private boolean migrateOnStart = true;
+
+    @JsonProperty
+    public TimerConfiguration getTimer() {
+        return timer;
+    }
+
+    @JsonProperty
+    public void setTimer(TimerConfiguration timer) {
+        this.timer = timer;
+    }
 
     @JsonProperty
     public RateLimitsConfiguration getRateLimits() {

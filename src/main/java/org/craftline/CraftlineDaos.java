@@ -11,6 +11,7 @@ import org.craftline.report.TeamCellDao;
 import org.craftline.rollup.WorkerDayDao;
 import org.craftline.rules.RuleDao;
 import org.craftline.task.TaskDao;
+import org.craftline.timer.TimerDao;
 import org.craftline.worker.WorkerDao;
 
 /** Every DAO interface of the service, for the server to read once at start ({@code db/SqlObjects}). */
@@ -18,7 +19,7 @@ public final class CraftlineDaos {
 
     public static final List<Class<?>> ALL = List.of(WorkerDao.class, TokenDao.class, TaskDao.class, WorkerDayDao.class,
             EventDao.class, ReportDao.class, TeamCellDao.class, IdempotencyDao.class, ImportDao.class,
-            RuleDao.class, ImportDayDao.class);
+            RuleDao.class, ImportDayDao.class, TimerDao.class);
 
     private CraftlineDaos() {
     }

@@ -30,7 +30,8 @@ class ArchitectureTest {
 
     /** The packages of the service's features: what a request is about. */
     static final String[] FEATURES = {"..auth..", "..backup..", "..demo..", "..event..", "..export..",
-            "..idempotency..", "..imports..", "..openapi..", "..ratelimit..", "..report..", "..task..", "..worker.."};
+            "..idempotency..", "..imports..", "..openapi..", "..ratelimit..", "..report..", "..rules..", "..task..",
+            "..timer..", "..worker.."};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -51,6 +51,12 @@ class WritePathsTest {
                         + "\"mode\": \"CRAFT\"}]}", "*")),
                 Map.entry("POST /workers/{handle}/rules/from-activitywatch", test -> test.asWorker.post(
                         "/api/workers/" + test.worker + "/rules/from-activitywatch", "{\"categories\": [], \"modes\": {}}")),
+                Map.entry("PUT /me/timer", test -> test.asWorker.put("/api/me/timer",
+                        "{\"activity\": \"sculpt\", \"mode\": \"CRAFT\"}", null)),
+                Map.entry("DELETE /me/timer", test -> {
+                    test.asWorker.put("/api/me/timer", "{\"activity\": \"sculpt\", \"mode\": \"CRAFT\"}", null);
+                    return test.asWorker.delete("/api/me/timer?zone=UTC");
+                }),
                 Map.entry("PUT /workers/{handle}/team", test -> test.admin.put("/api/workers/" + test.worker
                         + "/team", "{\"team\":\"writers\"}", null)),
                 Map.entry("POST /workers/{handle}/tokens", test -> test.asWorker.post("/api/workers/" + test.worker

@@ -102,6 +102,16 @@ public interface TaskDao extends SqlObject {
     record TaskSteps(long taskId, long workerId, LocalDate workDate, List<Step> steps) {
     }
 
+    /** The first of the worker's tasks titled {@code title} on the day that has room for another step. */
+    @SqlQuery("""
+            SELECT t.id FROM tasks t
+            WHERE t.worker_id = :workerId AND t.work_date = :workDate AND t.title = :title
+              AND (SELECT COUNT(*) FROM steps s WHERE s.task_id = t.id) < :maxSteps
+            ORDER BY t.id
+            FETCH FIRST 1 ROWS ONLY
+            """)
+    Optional<Long> findWithRoom(long workerId, LocalDate workDate, String title, int maxSteps);
+
     @SqlQuery(SELECT_TASK + "WHERE t.id = :id")
     Optional<TaskRow> findById(long id);
 

@@ -155,6 +155,39 @@ public final class TaskService {
     }
 
     /**
+     * Adds {@code step} as the last step of the worker's task titled {@code title} on {@code date},
+     * made if there is none with room (a task holds at most 100 steps), in one transaction with
+     * {@code hook}'s work; the day's 1,440 minutes hold as for any write. The step timer saves
+     * through it.
+     */
+    public Task appendStep(Worker owner, LocalDate date, String title, Step step, WriteHook<Task> hook) {
+        Step added = step.normalized();
+        return Transactions.write(jdbi, handle -> {
+            hook.before(handle);
+            TaskDao tasks = handle.attach(TaskDao.class);
+            WorkerDayLedger days = WorkerDayLedger.lock(tasks.getHandle(), owner.id(), date);
+            Optional<Long> withRoom = tasks.findWithRoom(owner.id(), date, title, TaskRequest.MAX_STEPS);
+            long id;
+            if (withRoom.isPresent()) {
+                id = withRoom.get();
+                Task current = read(tasks, id);
+                List<Step> steps = new ArrayList<>(current.steps());
+                steps.add(added);
+                tasks.deleteSteps(id);
+                tasks.update(id, date, current.title(), current.notes(), now());
+                tasks.insertSteps(id, owner.id(), date, steps);
+            } else {
+                id = tasks.insert(owner.id(), date, title, null, now());
+                tasks.insertSteps(id, owner.id(), date, List.of(added));
+            }
+            days.refresh(date, List.of(added));
+            Task saved = read(tasks, id);
+            hook.after(handle, saved);
+            return saved;
+        });
+    }
+
+    /**
      * Another worker's task is reported exactly like a missing one, here and in every method below.
      *
      * @param named the worker the body's {@code worker} names ({@link org.craftline.worker.Workers#named}),

@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * worker is in now, the memberships say which team each of their days counts for in team reports.
  */
 @RegisterConstructorMapper(Worker.class)
+@RegisterConstructorMapper(Team.class)
 public interface WorkerDao {
 
     /**
@@ -83,4 +84,14 @@ public interface WorkerDao {
             ORDER BY handle
             """)
     List<Worker> listAll();
+
+    /** Every team workers are in now, with how many are in it, by name. */
+    @SqlQuery("""
+            SELECT team AS name, CAST(COUNT(*) AS INT) AS members
+            FROM workers
+            WHERE team IS NOT NULL
+            GROUP BY team
+            ORDER BY team
+            """)
+    List<Team> teams();
 }

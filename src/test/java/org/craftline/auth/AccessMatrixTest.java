@@ -133,6 +133,12 @@ class AccessMatrixTest {
                 new Route("POST /api/workers", c -> c.post("/api/workers",
                         Http.json(Payloads.worker(TestApp.uniqueHandle("new")))), 403, 403, 403, 201),
                 new Route("GET /api/workers", c -> c.get("/api/workers"), 403, 403, 403, 200),
+                new Route("GET /api/me/timer", c -> c.get("/api/me/timer"), 200, 200, 403, 403),
+                new Route("PUT then DELETE /api/me/timer", c -> {
+                    Http.Reply started = c.put("/api/me/timer", "{\"activity\": \"a\", \"mode\": \"CRAFT\"}", null);
+                    return started.status() == 200 ? c.delete("/api/me/timer?save=false") : started;
+                }, 204, 204, 403, 403),
+                new Route("GET /api/teams", c -> c.get("/api/teams"), 403, 403, 200, 200),
                 new Route("GET /api/workers/{self}", c -> c.get("/api/workers/" + self), 200, 404, 403, 200),
                 new Route("POST /api/workers/{self}/tokens", c -> c.post("/api/workers/" + self + "/tokens", "{}"),
                         201, 404, 403, 201),

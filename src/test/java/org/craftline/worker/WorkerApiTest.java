@@ -7,6 +7,7 @@ import static org.craftline.testing.ProblemAssert.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.Http;
@@ -43,6 +44,34 @@ class WorkerApiTest {
         assertThat(worker.path("team").asText()).isEqualTo("environment-art");
         assertThat(worker.path("createdAt").asText()).endsWith("Z");
         assertThat(worker.has("id")).as("the internal id stays inside").isFalse();
+    }
+
+    @Test
+    void teams_areListedByName_withTheirMemberCounts_forAnAnalyst() {
+        String team = TestApp.uniqueHandle("props");
+        for (String prefix : new String[] {"tia", "tom"}) {
+            Map<String, Object> body = new LinkedHashMap<>(Payloads.worker(TestApp.uniqueHandle(prefix)));
+            body.put("team", team);
+            TestApp.createWorker(http, body);
+        }
+        String researcher = TestApp.uniqueHandle("researcher");
+        TestApp.createWorker(http, researcher);
+        Http analyst = TestApp.signedIn(http, researcher, "ANALYST");
+
+        Http.Reply reply = analyst.get("/api/teams");
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode teams = reply.json().path("teams");
+        JsonNode props = null;
+        for (JsonNode each : teams) {
+            if (each.path("name").asText().equals(team)) {
+                props = each;
+            }
+        }
+        assertThat(props).as(reply.body()).isNotNull();
+        assertThat(props.path("members").asInt()).isEqualTo(2);
+        assertThat(teams.findValuesAsText("name")).isSorted().doesNotContainNull();
+        assertThat(reply.body()).as("counts, never who").doesNotContain("tia-", "tom-");
     }
 
     @Test
