@@ -4,14 +4,17 @@ import { $, api, TOKEN_KEY, isoDate } from './api.js';
 import { startDay, forgetDay } from './day.js';
 import { startTrend, forgetTrend } from './trend.js';
 import { startImport, forgetImport } from './imports.js';
+import { startTimer, forgetTimer } from './timer.js';
 
 function showSignedOut(message = '') {
   forgetDay();
   forgetTrend();
   forgetImport();
+  forgetTimer();
   $('account').hidden = true;
   $('home').hidden = true;
   $('import').hidden = true;
+  $('timer').hidden = true;
   $('trend').hidden = true;
   $('sign-in').hidden = false;
   $('token-error').textContent = message;
@@ -41,8 +44,11 @@ async function showSignedIn() {
   const logs = role === 'WORKER' || (role === 'ADMIN' && handle);
   $('home').hidden = !logs;
   $('import').hidden = !logs;
+  // The timer is a worker's own: it runs on a worker token, as the person works.
+  $('timer').hidden = role !== 'WORKER';
   if (logs) {
-    await Promise.all([startDay(handle, isoDate(today)), startImport(handle, role === 'WORKER')]);
+    await Promise.all([startDay(handle, isoDate(today)), startImport(handle, role === 'WORKER'),
+      role === 'WORKER' ? startTimer() : null]);
   }
 }
 
