@@ -71,6 +71,12 @@ public interface WorkerDayDao extends SqlObject {
     @ValueColumn("minutes")
     Map<LocalDate, Integer> minutesOn(long workerId, @BindList("days") Collection<LocalDate> days);
 
+    /** Each worker's last day with logged minutes, by worker id; a worker who logged nothing is not in it. */
+    @SqlQuery("SELECT worker_id, MAX(work_date) AS last_day FROM worker_days WHERE minutes > 0 GROUP BY worker_id")
+    @KeyColumn("worker_id")
+    @ValueColumn("last_day")
+    Map<Long, LocalDate> lastDayByWorker();
+
     /** Every tool the worker has named in a step. */
     @SqlQuery("SELECT DISTINCT tool FROM worker_month_tools WHERE worker_id = :workerId")
     List<String> toolsUsed(long workerId);

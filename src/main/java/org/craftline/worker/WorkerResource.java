@@ -68,13 +68,13 @@ public class WorkerResource {
                 .build();
     }
 
-    @Operation(summary = "All workers (admins)",
+    @Operation(summary = "All workers (admins), each with the last day they logged work on",
             responses = @ApiResponse(responseCode = "200", description = "The workers",
                     content = @Content(schema = @Schema(implementation = Listing.class))))
     @GET
     @RolesAllowed(Role.Names.ADMIN)
     public Listing list() {
-        return new Listing(workers.listAll());
+        return new Listing(ListedWorker.all(jdbi, workers));
     }
 
     @Operation(summary = "One worker",
@@ -109,6 +109,8 @@ public class WorkerResource {
 
     /** The list wrapper leaves room for pagination without breaking clients. */
     @Schema(name = "WorkerListing")
-    public record Listing(List<Worker> items) {
+    public record Listing(List<ListedWorker> items) {
     }
+
+
 }

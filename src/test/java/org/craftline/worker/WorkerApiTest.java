@@ -99,6 +99,30 @@ class WorkerApiTest {
     }
 
     @Test
+    void list_saysTheLastDayEachWorkerLoggedWorkOn() {
+        String busy = TestApp.uniqueHandle("busy");
+        String idle = TestApp.uniqueHandle("idle");
+        TestApp.createWorker(http, busy);
+        TestApp.createWorker(http, idle);
+        for (String date : new String[] {"2023-03-20", "2023-03-14"}) {
+            assertThat(http.post("/api/tasks", Http.json(Payloads.task(busy, date))).status()).isEqualTo(201);
+        }
+
+        JsonNode items = http.get("/api/workers").json().path("items");
+
+        JsonNode busyItem = null;
+        JsonNode idleItem = null;
+        for (JsonNode item : items) {
+            busyItem = item.path("handle").asText().equals(busy) ? item : busyItem;
+            idleItem = item.path("handle").asText().equals(idle) ? item : idleItem;
+        }
+        assertThat(busyItem.path("lastDayLogged").asText()).isEqualTo("2023-03-20");
+        assertThat(busyItem.path("displayName").asText()).as("the worker's own fields, as before").isEqualTo("Test " + busy);
+        assertThat(busyItem.has("worker")).isFalse();
+        assertThat(idleItem.path("lastDayLogged").isNull()).isTrue();
+    }
+
+    @Test
     void get_unknownHandle_returns404Problem() {
         assertProblem(http.get("/api/workers/nobody-here"), 404);
     }
