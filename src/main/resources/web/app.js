@@ -5,16 +5,19 @@ import { startDay, forgetDay } from './day.js';
 import { startTrend, forgetTrend } from './trend.js';
 import { startImport, forgetImport } from './imports.js';
 import { startTimer, forgetTimer } from './timer.js';
+import { startPeople, startOwnTokens, forgetPeople, loadTeams } from './people.js';
 
 function showSignedOut(message = '') {
   forgetDay();
   forgetTrend();
   forgetImport();
   forgetTimer();
+  forgetPeople();
   $('account').hidden = true;
   $('home').hidden = true;
   $('import').hidden = true;
   $('timer').hidden = true;
+  $('people').hidden = true;
   $('trend').hidden = true;
   $('sign-in').hidden = false;
   $('token-error').textContent = message;
@@ -46,6 +49,14 @@ async function showSignedIn() {
   $('import').hidden = !logs;
   // The timer is a worker's own: it runs on a worker token, as the person works.
   $('timer').hidden = role !== 'WORKER';
+  $('people').hidden = role !== 'ADMIN';
+  if (role === 'ADMIN') {
+    startPeople();
+  } else if (role === 'WORKER') {
+    startOwnTokens(handle);
+  } else if (role === 'ANALYST') {
+    loadTeams();
+  }
   if (logs) {
     await Promise.all([startDay(handle, isoDate(today)), startImport(handle, role === 'WORKER'),
       role === 'WORKER' ? startTimer() : null]);
