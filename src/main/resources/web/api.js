@@ -16,6 +16,11 @@ export async function api(path, options = {}) {
   return { status: response.status, body, etag: response.headers.get('ETag') };
 }
 
+/** Tells the rest of the page that the worker's log changed: the day's total, recent tasks and trend refresh. */
+export function logChanged() {
+  document.dispatchEvent(new CustomEvent('craftline:changed'));
+}
+
 /** Sends a JSON body; resolves as {@link api} does. */
 export function send(method, path, body, headers = {}) {
   return api(path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });

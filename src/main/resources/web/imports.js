@@ -1,6 +1,6 @@
 // The import section: a tracker's export previewed day by day (a dry run), then imported; and the
 // worker's rules, which turn ActivityWatch and WakaTime time into steps, edited beside it.
-import { $, api, send, element, problemText, showFieldErrors, clearFieldErrors } from './api.js';
+import { $, api, send, logChanged, element, problemText, showFieldErrors, clearFieldErrors } from './api.js';
 
 const FIELDS = ['app', 'title', 'url', 'category', 'project', 'language', 'entity'];
 const CAPTURED = ['activitywatch', 'wakatime'];
@@ -10,11 +10,6 @@ let workerParam = '';
 /** The rules' version as last read, for If-Match. */
 let rulesEtag = null;
 let ruleSerial = 0;
-
-/** Tells the rest of the page that the log changed, so totals, recent tasks and the trend refresh. */
-function logChanged() {
-  document.dispatchEvent(new CustomEvent('craftline:changed'));
-}
 
 /** Regular-expression text that matches {@code text} literally. */
 function escaped(text) {

@@ -1,6 +1,6 @@
 // The step timer: it lives on the server (/api/me/timer), so a reload or another device shows the
 // same one; the page only counts the seconds between answers.
-import { $, api, send, problemText } from './api.js';
+import { $, api, send, logChanged, problemText } from './api.js';
 
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const TITLE = document.title;
@@ -8,10 +8,6 @@ let running = null;
 /** The timer as last read, and when (the page's own clock), to count on from. */
 let readAt = 0;
 let ticker = null;
-
-function logChanged() {
-  document.dispatchEvent(new CustomEvent('craftline:changed'));
-}
 
 function clock(seconds) {
   const pad = (n) => String(n).padStart(2, '0');
