@@ -1,6 +1,6 @@
 // The day form: a task with its steps, the day's running total, and the recent tasks to edit,
 // copy or delete.
-import { $, api, send, element, percent, longDate, showFieldErrors, clearFieldErrors } from './api.js';
+import { $, api, send, logChanged, element, percent, longDate, showFieldErrors, clearFieldErrors } from './api.js';
 
 const MODES = ['CRAFT', 'EXECUTION'];
 const DISCRETION = ['', 'SELF', 'WITHIN_SPEC', 'PRESCRIBED'];
@@ -189,7 +189,7 @@ async function saveTask(event) {
   if (answer.status === 201 || answer.status === 200) {
     $('task-saved').textContent = `Saved "${answer.body.title}": ${answer.body.totalMinutes} minutes.`;
     resetForm();
-    await Promise.all([showRecent(), loadDay()]);
+    logChanged();
     return;
   }
   if (answer.status === 412 && editing) {
@@ -209,7 +209,7 @@ async function deleteTask(task) {
   const answer = await api(`/tasks/${task.id}`, { method: 'DELETE', headers: { 'If-Match': etagOf(task) } });
   $('task-saved').textContent = answer.status === 204 ? `Deleted "${task.title}".`
     : 'That task changed or went since the list was shown; here is the list as it is now.';
-  await Promise.all([showRecent(), loadDay()]);
+  logChanged();
 }
 
 function recentItem(task) {
@@ -274,7 +274,7 @@ export function forgetDay() {
 }
 
 $('task-form').addEventListener('submit', saveTask);
-// An import (or another part of the page) changed the log: the recent tasks and the day's total follow.
+// The log changed (a task saved or deleted here, an import, the timer): the recent tasks and the day's total follow.
 document.addEventListener('craftline:changed', () => {
   if (worker) {
     showRecent();

@@ -47,7 +47,8 @@ function addRule(rule = { when: { app: '' } }) {
   mode.value = rule.ignore ? 'IGNORE' : rule.mode || 'CRAFT';
   const tool = element('input', { name: 'tool', id: id('tool'), maxlength: '100', 'aria-describedby': error.id });
   tool.value = rule.tool || '';
-  const remove = element('button', { type: 'button', class: 'remove', text: 'Remove', 'aria-label': 'Remove this rule' });
+  const remove = element('button', { type: 'button', class: 'remove', text: 'Remove',
+    'aria-label': 'Remove this rule' });
   const row = element('li', {}, [
     element('label', { for: fieldControl.id, text: 'Field' }), fieldControl,
     element('label', { for: patternControl.id, text: 'Pattern' }), patternControl,
@@ -176,7 +177,10 @@ function ruleTarget(when) {
   return Object.entries(when)[0] || ['app', ''];
 }
 
-/** The unmatched values of every day, summed by what a rule would look at, the largest first, each with a button that drafts a rule. */
+/**
+ * The unmatched values of every day, summed by what a rule would look at, the largest first, each
+ * with a button that drafts a rule.
+ */
 function unmatchedItems(days) {
   const totals = new Map();
   days.forEach((day) => (day.unmatched || []).forEach(({ when, minutes }) => {

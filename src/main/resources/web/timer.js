@@ -132,8 +132,9 @@ $('timer-stop').addEventListener('click', () => stop(true));
 $('timer-drop').addEventListener('click', () => stop(false));
 $('timer-drop-asked').addEventListener('click', () => stop(false));
 document.addEventListener('keydown', (event) => {
-  if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 't' || event.key === 'T' || event.code === 'KeyT')
-      && !$('timer').hidden) {
+  const altT = event.altKey && !event.ctrlKey && !event.metaKey
+    && (event.code === 'KeyT' || event.key.toLowerCase() === 't');
+  if (altT && !$('timer').hidden) {
     event.preventDefault();
     if (running) {
       stop(true);

@@ -244,7 +244,7 @@ export function forgetTrend() {
 }
 
 $('trend-form').addEventListener('submit', showTrend);
-// The log changed (an import): a worker's own trend is drawn again.
+// The log changed (a task saved, edited or deleted, an import, the timer): a worker's own trend is drawn again.
 document.addEventListener('craftline:changed', () => {
   if (subject && !subject.team) {
     showTrend();

@@ -159,4 +159,19 @@ class WebPageTest {
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'none'");
         assertThat(page.body()).doesNotContain("<script>", "style=", "onclick");
     }
+
+    @Test
+    void theTrend_followsASavedTask_withoutAReload() {
+        session.signIn(session.newWorker("fresh"));
+        session.browser.waitForText("trend-verdict", "(0;");
+
+        session.browser.find("task-title").sendKeys("Today's sculpt");
+        session.browser.driver.findElement(By.cssSelector("#steps li:nth-child(1) [name=activity]"))
+                .sendKeys("sculpt", Keys.TAB, "90");
+        session.browser.find("task-form").submit();
+
+        session.browser.waitForText("task-saved", "Saved");
+        session.browser.waitForText("trend-verdict", "(1;");
+        session.browser.waitForText("recent", "Today's sculpt");
+    }
 }
