@@ -33,13 +33,16 @@ final class ViolationExceptionMapper implements ExceptionMapper<JerseyViolationE
                     "The request body is required: send one JSON object").toResponse();
         }
         List<FieldError> errors = exception.getConstraintViolations().stream()
-                .map(v -> new FieldError(field(v.getPropertyPath(), invocable), v.getMessage()))
+                .map(v -> {
+                    String field = field(v.getPropertyPath(), invocable);
+                    return new FieldError(field, ViolationWords.of(v, field));
+                })
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
         // Dropwizard's rule: 422 when the request body is at fault, 400 when a parameter is.
         ProblemType type = ConstraintMessage.determineStatus(exception.getConstraintViolations(), invocable) == 422
                 ? ProblemType.INVALID : ProblemType.INVALID_PARAMETER;
-        String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining(" "));
         return type.problem(detail, errors).toResponse();
     }
 

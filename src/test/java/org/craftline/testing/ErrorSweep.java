@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * The check every error response in the suite passes as it arrives: {@link Http} and
  * {@link RawHttp} call it for each status of 400 and above, so every test that meets an error
  * sweeps it. An error is {@code application/problem+json} and shows no internals: no Java class
- * names, stack frames, SQL or file paths.
+ * names, stack frames, SQL or file paths; and its words are a person's, not a framework's ("must
+ * not be null").
  */
 public final class ErrorSweep {
 
@@ -23,7 +24,11 @@ public final class ErrorSweep {
     private static final Pattern FILE_PATH = Pattern.compile(
             "(^|[\\s\"'(])/(home|root|tmp|usr|var|work|etc|opt|proc)/|[A-Za-z]:\\\\|\\.(mv\\.db|jar|class|yml)\\b");
 
-    private ErrorSweep() {
+    /** Bean Validation's and Jackson's own phrasings: a person reads a sentence about what to do instead. */
+    private static final Pattern FRAMEWORK_WORDS = Pattern.compile("must not be (null|blank|empty)|size must be between"
+            + "|must be (greater|less) than or equal to|must match \\\\?\"|Cannot deserialize|Unrecognized field");
+
+        private ErrorSweep() {
     }
 
     public static void check(int status, String contentType, String body) {
@@ -34,6 +39,8 @@ public final class ErrorSweep {
         assertThat(STACK_FRAME.matcher(body).find()).as("a stack frame in " + what).isFalse();
         assertThat(SQL.matcher(body).find()).as("SQL in " + what).isFalse();
         assertThat(FILE_PATH.matcher(body).find()).as("a file path in " + what).isFalse();
+        assertThat(FRAMEWORK_WORDS.matcher(body).find()).as("a framework's words, not a person's, in " + what)
+                .isFalse();
     }
 
     /** How many error responses this test JVM has checked so far. */
