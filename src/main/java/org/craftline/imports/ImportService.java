@@ -38,7 +38,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ImportService {
 
-    private static final int CHUNK = 1000;
     private static final int DAY_MINUTES = 1440;
     private static final Pattern TASK_FIELD = Pattern.compile("tasks\\[(\\d+)]\\..*");
     private static final Comparator<ImportedRow> LOGGED_ORDER = Comparator
@@ -152,13 +151,7 @@ public final class ImportService {
     }
 
     private Map<LocalDate, Integer> storedMinutes(Worker owner, List<LocalDate> dates) {
-        Map<LocalDate, Integer> stored = new TreeMap<>();
-        jdbi.useExtension(WorkerDayDao.class, days -> {
-            for (int from = 0; from < dates.size(); from += CHUNK) {
-                stored.putAll(days.minutesOn(owner.id(), dates.subList(from, Math.min(dates.size(), from + CHUNK))));
-            }
-        });
-        return stored;
+        return jdbi.withExtension(WorkerDayDao.class, days -> days.minutesOnAll(owner.id(), dates));
     }
 
     /**

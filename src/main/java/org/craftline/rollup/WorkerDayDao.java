@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.craftline.db.JdbcBatches;
 import org.craftline.step.Step;
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -70,6 +71,15 @@ public interface WorkerDayDao extends SqlObject {
     @KeyColumn("work_date")
     @ValueColumn("minutes")
     Map<LocalDate, Integer> minutesOn(long workerId, @BindList("days") Collection<LocalDate> days);
+
+    /** {@link #minutesOn} for any number of days, a thousand to a statement (an import may span years). */
+    default Map<LocalDate, Integer> minutesOnAll(long workerId, List<LocalDate> days) {
+        Map<LocalDate, Integer> stored = new TreeMap<>();
+        for (int from = 0; from < days.size(); from += 1000) {
+            stored.putAll(minutesOn(workerId, days.subList(from, Math.min(days.size(), from + 1000))));
+        }
+        return stored;
+    }
 
     /** Each worker's last day with logged minutes, by worker id; a worker who logged nothing is not in it. */
     @SqlQuery("SELECT worker_id, MAX(work_date) AS last_day FROM worker_days WHERE minutes > 0 GROUP BY worker_id")

@@ -334,6 +334,13 @@ class CaptureApiTest {
                 + "{\"timestamp\": \"2023-03-14T09:00:00Z\", \"duration\": \"long\"}]}}}")), 422,
                 "buckets.w.events[0].duration");
         assertFieldProblem(post(AW, bytes("{\"nothing\": 1}")), 422, "buckets");
+        assertFieldProblem(post(AW, bytes("{\"buckets\": {\"w\": {\"type\": \"currentwindow\", \"hostname\": \""
+                + "h".repeat(256) + "\", \"events\": []}}}")), 422, "buckets.w.hostname");
+        Http.Reply farFuture = post(AW + "&dryRun=true", bytes("{\"buckets\": {\"w\": {\"type\": \"currentwindow\","
+                + " \"events\": [{\"timestamp\": \"2200-12-29T09:00:00Z\", \"duration\": 3.0e7, \"data\": "
+                + "{\"app\": \"Blender\"}}]}}}"));
+        assertThat(farFuture.status()).as(farFuture.body()).isEqualTo(200);
+        assertThat(farFuture.json().path("days").findValuesAsText("date")).allMatch(date -> date.compareTo("2201") < 0);
         assertFieldProblem(post(AW, bytes("{\"buckets\": {}} {\"buckets\": {}}")), 422, "body");
         assertThat(post(AW, bytes("{\"buckets\": {\"w\": ")).status()).isEqualTo(400);
         assertFieldProblem(post(WAKA, bytes("{\"days\": [{\"date\": \"2023-05-01\", \"heartbeats\": ["

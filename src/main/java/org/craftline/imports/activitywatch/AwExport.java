@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,8 @@ final class AwExport {
             JsonToken value = parser.next();
             switch (field) {
                 case "type" -> type = parser.text(value, where + ".type");
-                case "hostname" -> hostname = parser.optionalText(value, where + ".hostname");
+                case "hostname" -> hostname = hostname(parser.optionalText(value, where + ".hostname"),
+                        where + ".hostname");
                 case "events" -> events = events(value, where + ".events");
                 default -> parser.skip();
             }
@@ -88,7 +90,8 @@ final class AwExport {
         if (type == null) {
             throw ApiException.unprocessable(where + ".type", "is missing");
         }
-        return new Bucket(id, type, hostname == null ? "unknown" : hostname, events == null ? new EventColumns() : events);
+        return new Bucket(id, type, hostname == null ? "unknown" : hostname,
+                events == null ? new EventColumns() : events);
     }
 
     private EventColumns events(JsonToken start, String where) throws IOException {
@@ -125,13 +128,26 @@ final class AwExport {
         }
         long start = timestamp.toEpochMilli();
         // Zero and negative durations happen (a heartbeat not merged yet): such an event covers no time.
-        long end = start + Math.max(0, Math.round(Math.min(seconds, MAX_SECONDS) * 1000));
+        long end = Math.min(LATEST, start + Math.max(0, Math.round(Math.min(seconds, MAX_SECONDS) * 1000)));
         String first = data[0] != null ? data[0] : data[1] != null ? data[1] : data[2];
         events.add(start, end, texts.number(first), texts.number(data[3]));
     }
 
     /** No event lasts longer than a year; a larger duration is a broken record, held to that. */
     private static final double MAX_SECONDS = 366 * 86_400.0;
+    /** Nor runs past the days Craftline holds, in any zone. */
+    private static final long LATEST = Dates.LAST.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+            .toEpochMilli();
+    /** A host names a day's task and is stored with its import (import_days.origin). */
+    private static final int MAX_HOSTNAME = 255;
+
+    private static String hostname(String hostname, String where) {
+        if (hostname != null && hostname.length() > MAX_HOSTNAME) {
+            throw ApiException.unprocessable(where, "must be at most " + MAX_HOSTNAME + " characters, as a host's "
+                    + "name is");
+        }
+        return hostname;
+    }
 
     /** A window's app, a tab's url or an AFK event's status into {@code data[0..2]}, the title into {@code data[3]}. */
     private void data(JsonToken start, String[] data, String where) throws IOException {

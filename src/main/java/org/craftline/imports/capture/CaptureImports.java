@@ -106,13 +106,8 @@ public final class CaptureImports {
                 adding.merge(day.day().date(), minutes - replaced, Integer::sum);
             }
         }
-        Map<LocalDate, Integer> stored = new HashMap<>();
-        List<LocalDate> dates = List.copyOf(adding.keySet());
-        jdbi.useExtension(WorkerDayDao.class, dao -> {
-            for (int from = 0; from < dates.size(); from += 1000) {
-                stored.putAll(dao.minutesOn(owner.id(), dates.subList(from, Math.min(dates.size(), from + 1000))));
-            }
-        });
+        Map<LocalDate, Integer> stored = jdbi.withExtension(WorkerDayDao.class,
+                dao -> dao.minutesOnAll(owner.id(), List.copyOf(adding.keySet())));
         for (int i = 0; i < days.size(); i++) {
             PlannedDay day = days.get(i);
             if (!day.writes()) {
