@@ -162,6 +162,9 @@ class BadInputTest {
             "/api/reports/deskilling?worker=WORKER&window=53",
             "/api/reports/deskilling?worker=WORKER&window=twelve",
             "/api/reports/deskilling?worker=WORKER&format=pdf",
+            "/api/reports/deskilling?worker=WORKER&format=svg&width=279",
+            "/api/reports/deskilling?worker=WORKER&format=svg&width=2401",
+            "/api/reports/deskilling?worker=WORKER&format=svg&width=100%25",
             "/api/reports/deskilling?worker=WORKER&team=environment-art",
             "/api/reports/deskilling?from=2023-01-01"})
     void query_badParameter_returns400(String path) {

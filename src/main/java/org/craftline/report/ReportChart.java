@@ -37,19 +37,26 @@ import org.jfree.svg.SVGGraphics2D;
 final class ReportChart {
 
     static final String MEDIA_TYPE = "image/svg+xml";
-    private static final int WIDTH = 960;
-    private static final int HEIGHT = 480;
+    /** The width drawn when none is asked for, and the narrowest and widest asked for (pixels). */
+    static final int DEFAULT_WIDTH = 960;
+    static final int MIN_WIDTH = 280;
+    static final int MAX_WIDTH = 2400;
     private static final Color SHARE = new Color(0x1f, 0x5f, 0x8b);
     private static final Color TREND = new Color(0xc0, 0x39, 0x2b);
     private static final Color CHANGE = new Color(0x6c, 0x34, 0x83);
     private static final Color EVENT = new Color(0x27, 0x7d, 0x4e);
     private static final Color MEANS = new Color(0xe6, 0x7e, 0x22);
     private static final int LABEL_STEP = 16;
+    /**
+     * The smallest text on the chart, drawn at the width it is shown at: 11 pixels stays legible on a
+     * phone, where a chart drawn for a desktop and shrunk would leave labels a few pixels high.
+     */
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     /** A little wider than the average glyph of the label font, so estimates err towards room. */
     private static final double LABEL_CHAR_WIDTH = 6.6;
-    /** The plot's width inside the axes and insets, estimated on the safe side. */
-    private static final double PLOT_WIDTH = WIDTH - 120;
+    /** What the axes and insets take from the chart's width, estimated on the safe side. */
+    private static final double PLOT_MARGIN = 120;
     private static final int EVENT_ROWS = 6;
     private static final int CHANGE_ROWS = 3;
 
@@ -63,23 +70,33 @@ final class ReportChart {
     }
 
     static String svg(DeskillingReport report) {
-        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        return svg(report, DEFAULT_WIDTH);
+    }
+
+    /** The chart drawn for {@code width} pixels, 4:3 on a phone up to 2:1 on a wide screen. */
+    static String svg(DeskillingReport report, int width) {
+        int height = (int) Math.round(Math.max(360, Math.min(480, width * 0.75)));
+        SVGGraphics2D svg = new SVGGraphics2D(width, height);
         // A fixed prefix for the ids of clip paths and gradients, instead of one from the system's
         // nanosecond clock: the same report then draws the same bytes, and a reader comparing two
         // charts sees only what changed in the figures. The chart is a document of its own (an
         // <img>, a file), so its ids meet no others.
         svg.setDefsKeyPrefix("chart");
-        chart(report).draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
+        chart(report, width).draw(svg, new Rectangle(0, 0, width, height));
         return svg.getSVGDocument();
     }
 
-    static JFreeChart chart(DeskillingReport report) {
+    static JFreeChart chart(DeskillingReport report, int width) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(shareLine(report.series()));
         data.addSeries(trendLine(report));
         DateAxis time = new DateAxis("Period (" + report.bucket().jsonName() + " starting)");
         time.setRange(first(report), last(report));
         NumberAxis share = new NumberAxis("Craft share of logged minutes");
+        for (var axis : List.of(time, share)) {
+            axis.setLabelFont(AXIS_FONT);
+            axis.setTickLabelFont(LABEL_FONT);
+        }
         // A little room above 1 and below 0, so that a point at either end is drawn whole.
         share.setRange(-0.04, 1.04);
         share.setTickUnit(new NumberTickUnit(0.2));
@@ -102,8 +119,9 @@ final class ReportChart {
             plot.setRenderer(1, steps);
         }
         markSuppressed(plot, report.series());
-        markChanges(plot, report);
-        markEvents(plot, report);
+        double plotWidth = width - PLOT_MARGIN;
+        markChanges(plot, report, plotWidth);
+        markEvents(plot, report, plotWidth);
 
         JFreeChart chart = new JFreeChart(Text.xmlSafe("Craft share, " + report.subject().describe() + ", "
                 + report.from() + " to " + report.to() + " (" + report.trend().verdict() + ")"),
@@ -181,11 +199,11 @@ final class ReportChart {
     }
 
     /** Shift labels along the bottom, placed in rows so that close ones stay legible. */
-    private static void markChanges(XYPlot plot, DeskillingReport report) {
+    private static void markChanges(XYPlot plot, DeskillingReport report, double plotWidth) {
         List<ChangePoint> changes = report.changePoints();
         List<String> labels = changes.stream().map(change -> "shift " + change.start()).toList();
         List<LabelRows.Place> places = place(report, changes.stream().map(ChangePoint::start).toList(), labels,
-                CHANGE_ROWS);
+                CHANGE_ROWS, plotWidth);
         for (int i = 0; i < changes.size(); i++) {
             ValueMarker rule = new ValueMarker(millis(changes.get(i).start()), CHANGE, new BasicStroke(2f));
             label(rule, labels.get(i), CHANGE);
@@ -198,11 +216,11 @@ final class ReportChart {
     }
 
     /** Event labels along the top, placed the same way. */
-    private static void markEvents(XYPlot plot, DeskillingReport report) {
+    private static void markEvents(XYPlot plot, DeskillingReport report, double plotWidth) {
         List<EventEffect> events = report.events();
         List<String> labels = events.stream().map(EventEffect::label).toList();
         List<LabelRows.Place> places = place(report, events.stream().map(EventEffect::date).toList(), labels,
-                EVENT_ROWS);
+                EVENT_ROWS, plotWidth);
         for (int i = 0; i < events.size(); i++) {
             ValueMarker marker = new ValueMarker(millis(events.get(i).date()), EVENT, new BasicStroke(1f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
@@ -216,12 +234,12 @@ final class ReportChart {
     }
 
     private static List<LabelRows.Place> place(DeskillingReport report, List<LocalDate> dates, List<String> labels,
-                                               int rows) {
+                                               int rows, double plotWidth) {
         double first = first(report);
         double span = last(report) - first;
-        double[] positions = dates.stream().mapToDouble(date -> (millis(date) - first) / span * PLOT_WIDTH).toArray();
+        double[] positions = dates.stream().mapToDouble(date -> (millis(date) - first) / span * plotWidth).toArray();
         double[] widths = labels.stream().mapToDouble(label -> label.length() * LABEL_CHAR_WIDTH + 8).toArray();
-        return LabelRows.place(positions, widths, PLOT_WIDTH, rows);
+        return LabelRows.place(positions, widths, plotWidth, rows);
     }
 
     private static void label(ValueMarker marker, String text, Color color) {

@@ -2,6 +2,7 @@ package org.craftline.report;
 
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -85,7 +86,12 @@ public class ReportResource {
                                @QueryParam("to") String to,
                                @QueryParam("bucket") String bucket,
                                @QueryParam("window") String window,
-                               @QueryParam("format") String format) {
+                               @QueryParam("format") String format,
+                               @Parameter(description = "The SVG chart's width in pixels, " + ReportChart.MIN_WIDTH
+                                       + " to " + ReportChart.MAX_WIDTH + " (default " + ReportChart.DEFAULT_WIDTH
+                                       + "): drawn for the width it is shown at, its text stays legible on a phone. "
+                                       + "Other formats ignore it.")
+                               @QueryParam("width") String width) {
         String handle = Text.blankToNull(worker);
         String teamName = Text.blankToNull(team);
         if ((handle == null) == (teamName == null)) {
@@ -93,13 +99,15 @@ public class ReportResource {
         }
         Format answer = Format.negotiate(Params.enumValue("format", format, Format.class), headers);
         ReportService.Range range = range(from, to, bucket, window);
+        int chartWidth = Params.integer("width", width, ReportChart.MIN_WIDTH, ReportChart.MAX_WIDTH,
+                ReportChart.DEFAULT_WIDTH);
         try (ReportBulkhead.Permit permit = bulkhead.enter(caller)) {
             DeskillingReport report = teamName == null ? workerReport(caller, handle, range)
                     : teamReport(caller, teamName, range);
             Object body = switch (answer) {
                 case JSON -> report;
                 case CSV -> ReportCsv.write(report);
-                case SVG -> ReportChart.svg(report);
+                case SVG -> ReportChart.svg(report, chartWidth);
             };
             return Response.ok(body, answer.mediaType).build();
         }

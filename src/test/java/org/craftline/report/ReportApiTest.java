@@ -216,6 +216,17 @@ class ReportApiTest {
     }
 
     @Test
+    void svg_isDrawnForTheWidthAskedFor() {
+        logAShift();
+
+        Http.Reply narrow = http.get("/api/reports/deskilling?worker=" + worker + "&from=2023-01-02&to=2023-06-18"
+                + "&format=svg&width=343");
+
+        assertThat(narrow.status()).isEqualTo(200);
+        assertThat(narrow.body()).containsPattern("<svg [^>]*width=['\"]343(\\.0)?['\"]").contains("shift 2023-03-27");
+    }
+
+    @Test
     void formatParameter_winsOverAccept() {
         Http.Reply reply = http.send("GET", "/api/reports/deskilling?worker=" + worker + "&format=json", null, null,
                 "text/csv");

@@ -101,7 +101,7 @@ class ReportChartTest {
     @Test
     void aShareOfOne_isInsideThePlot_andShiftsAreStepsBetweenSegmentMeans() throws Exception {
         DeskillingReport report = report();
-        XYPlot plot = ReportChart.chart(report).getXYPlot();
+        XYPlot plot = ReportChart.chart(report, ReportChart.DEFAULT_WIDTH).getXYPlot();
 
         assertThat(plot.getRangeAxis().getLowerBound()).isLessThan(0);
         assertThat(plot.getRangeAxis().getUpperBound()).isGreaterThan(1);
@@ -114,7 +114,7 @@ class ReportChartTest {
 
     @Test
     void closeLabels_takeSeparateRows_andOneAtTheEndReadsLeftwards() throws Exception {
-        JFreeChart chart = ReportChart.chart(report());
+        JFreeChart chart = ReportChart.chart(report(), ReportChart.DEFAULT_WIDTH);
         @SuppressWarnings("unchecked")
         Collection<Marker> markers = chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND);
         List<ValueMarker> events = markers.stream().filter(ValueMarker.class::isInstance).map(ValueMarker.class::cast)
@@ -125,6 +125,21 @@ class ReportChartTest {
         assertThat(events.subList(0, 3)).extracting(m -> m.getLabelOffset().getTop()).doesNotHaveDuplicates();
         assertThat(events.get(3).getLabelAnchor()).as("the last day's label reads leftwards")
                 .isEqualTo(RectangleAnchor.TOP_LEFT);
+    }
+
+    @Test
+    void atAnyWidthAskedFor_theChartIsThatWide_andNoTextIsSmallerThan11Pixels() throws Exception {
+        DeskillingReport report = report();
+        for (int width : new int[] {ReportChart.MIN_WIDTH, 343, 375, 640, ReportChart.DEFAULT_WIDTH,
+                ReportChart.MAX_WIDTH}) {
+            String svg = ReportChart.svg(report, width);
+            Document parsed = parse(svg);
+            List<Integer> sizes = java.util.regex.Pattern.compile("font-size: ?(\\d+)px").matcher(svg).results()
+                    .map(match -> Integer.valueOf(match.group(1))).toList();
+
+            assertThat(Double.parseDouble(parsed.getDocumentElement().getAttribute("width"))).isEqualTo(width);
+            assertThat(sizes).as("font sizes at %d px", width).isNotEmpty().allMatch(size -> size >= 11);
+        }
     }
 
     private static Document parse(String svg) throws Exception {
