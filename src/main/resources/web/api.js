@@ -1,16 +1,29 @@
 // What every part of the page shares: the API call with the stored token, and small DOM helpers.
 export const TOKEN_KEY = 'craftline.token';
+/** Who the token signs in ({handle, role}), as the server last said: the page opens with it offline. */
+export const ME_KEY = 'craftline.me';
 
 export const $ = (id) => document.getElementById(id);
 
-/** Calls the API with the stored token; resolves to {status, body, etag}, body parsed when JSON. */
+export const NO_ANSWER = 'No answer from the server: check your connection and try again.';
+
+/**
+ * Calls the API with the stored token; resolves to {status, body, etag}, body parsed when JSON.
+ * Without an answer (no network) it resolves to status 0 with {offline: true}, never rejects.
+ */
 export async function api(path, options = {}) {
   const token = localStorage.getItem(TOKEN_KEY);
   const headers = { Accept: 'application/json', ...(options.headers || {}) };
   if (token) {
     headers.Authorization = `Bearer ${token}`;
   }
-  const response = await fetch(`/api${path}`, { ...options, headers });
+  let response;
+  try {
+    response = await fetch(`/api${path}`, { ...options, headers });
+  } catch (failure) {
+    // No answer at all: the network is away or the server is down. The request may still have reached it.
+    return { status: 0, offline: true, body: { title: NO_ANSWER }, etag: null };
+  }
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : await response.text();
   return { status: response.status, body, etag: response.headers.get('ETag') };
@@ -19,6 +32,12 @@ export async function api(path, options = {}) {
 /** Tells the rest of the page that the worker's log changed: the day's total, recent tasks and trend refresh. */
 export function logChanged() {
   document.dispatchEvent(new CustomEvent('craftline:changed'));
+}
+
+/** A fresh Idempotency-Key: random, also where crypto.randomUUID is not offered (plain http off localhost). */
+export function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Sends a JSON body; resolves as {@link api} does. */

@@ -1,6 +1,7 @@
 // The day form: a task with its steps, the day's running total, and the recent tasks to edit,
 // copy or delete.
 import { $, api, send, logChanged, element, percent, longDate, showFieldErrors, clearFieldErrors } from './api.js';
+import { saveOrKeep } from './outbox.js';
 
 const MODES = ['CRAFT', 'EXECUTION'];
 const DISCRETION = ['', 'SELF', 'WITHIN_SPEC', 'PRESCRIBED'];
@@ -183,9 +184,15 @@ async function saveTask(event) {
   event.preventDefault();
   clearFieldErrors($('task-form'));
   $('task-saved').textContent = '';
+  const body = taskBody();
   const answer = editing
-    ? await send('PUT', `/tasks/${editing.id}`, taskBody(), { 'If-Match': editing.etag })
-    : await send('POST', '/tasks', taskBody());
+    ? await send('PUT', `/tasks/${editing.id}`, body, { 'If-Match': editing.etag })
+    : await saveOrKeep('/tasks', body, `"${body.title}" of ${body.date}`);
+  if (answer.kept) {
+    $('task-saved').textContent = `No network: "${body.title}" is kept in this browser and sent when it is back.`;
+    resetForm();
+    return;
+  }
   if (answer.status === 201 || answer.status === 200) {
     $('task-saved').textContent = `Saved "${answer.body.title}": ${answer.body.totalMinutes} minutes.`;
     resetForm();

@@ -1,6 +1,6 @@
 // The import section: a tracker's export previewed day by day (a dry run), then imported; and the
 // worker's rules, which turn ActivityWatch and WakaTime time into steps, edited beside it.
-import { $, api, send, logChanged, element, problemText, showFieldErrors, clearFieldErrors } from './api.js';
+import { $, api, send, newKey, logChanged, element, problemText, showFieldErrors, clearFieldErrors } from './api.js';
 
 const FIELDS = ['app', 'title', 'url', 'category', 'project', 'language', 'entity'];
 const CAPTURED = ['activitywatch', 'wakatime'];
@@ -14,12 +14,6 @@ let ruleSerial = 0;
 /** Regular-expression text that matches {@code text} literally. */
 function escaped(text) {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-}
-
-/** A fresh Idempotency-Key: random, also where crypto.randomUUID is not offered (plain http off localhost). */
-function newKey() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function ruleRows() {

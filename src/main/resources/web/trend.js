@@ -1,11 +1,29 @@
 // The trend: the deskilling report of the signed-in worker, or of a team for analysts and admins,
 // as a sentence, the server's chart, tables of its figures, and downloads.
-import { $, api, send, element, percent, longDate, problemText, showFieldErrors, clearFieldErrors } from './api.js';
+import { $, api, element, percent, longDate, problemText, showFieldErrors, clearFieldErrors } from './api.js';
+import { saveOrKeep } from './outbox.js';
 
 /** {worker} for a worker's own trend, {team: true} for the team view. */
 let subject = null;
 const objectUrls = [];
 let latest = 0;
+/** The query of the report on view, and its chart: the width it was drawn for and its object URL. */
+let shown = null;
+let drawnWidth = 0;
+let drawnUrl = null;
+/** The report requests in flight, one after another (see {@link reportApi}). */
+let reportLane = Promise.resolve();
+
+/**
+ * Asks for a report (JSON, CSV or the chart) once the one before has answered: the server runs at
+ * most two reports per token at once and refuses a third, and a redraw for a new width, a refresh
+ * after a save and a person pressing Show can all come at the same moment.
+ */
+function reportApi(path, options) {
+  const answer = reportLane.then(() => api(path, options));
+  reportLane = answer.catch(() => null);
+  return answer;
+}
 
 /**
  * The report in plain words: where the craft share went, then the server's own words on the
@@ -159,14 +177,13 @@ async function showTrend(event) {
   latest += 1;
   const mine = latest;
   const query = reportQuery();
-  const report = await api(query);
+  const report = await reportApi(query);
   if (mine !== latest) {
     return;
   }
   objectUrls.splice(0).forEach((url) => URL.revokeObjectURL(url));
   // The last report's chart goes with its figures: never shown beside the new ones while the new chart loads.
-  $('trend-chart').removeAttribute('src');
-  $('trend-chart').alt = '';
+  forgetChart();
   if (report.status !== 200) {
     $('trend-results').hidden = true;
     $('trend-verdict').textContent = '';
@@ -174,15 +191,41 @@ async function showTrend(event) {
     return;
   }
   showReport(report.body);
-  // One request at a time: the server runs at most two reports per token at once.
-  const svg = await api(`${query}&format=svg`, { headers: { Accept: 'image/svg+xml' } });
-  const csv = await api(`${query}&format=csv`, { headers: { Accept: 'text/csv' } });
+  const csv = await reportApi(`${query}&format=csv`, { headers: { Accept: 'text/csv' } });
   if (mine !== latest) {
     return;
   }
-  $('trend-chart').src = downloadable('download-svg', new Blob([svg.body], { type: 'image/svg+xml' }));
-  $('trend-chart').alt = `Chart of craft share per ${$('trend-bucket').value}: ${$('trend-verdict').textContent}`;
   downloadable('download-csv', new Blob([csv.body], { type: 'text/csv' }));
+  shown = query;
+  await drawChart(mine);
+}
+
+/** The width the chart has on this screen: drawn for it, its text is as large on a phone as on a desktop. */
+function chartWidth() {
+  // The image's 1-pixel border on each side is outside the drawing.
+  return Math.max(280, Math.min(2400, Math.floor($('trend-figure').clientWidth) - 2));
+}
+
+/** Draws the shown report's chart for the width it has now. */
+async function drawChart(mine) {
+  const width = chartWidth();
+  const query = shown;
+  const svg = await reportApi(`${query}&format=svg&width=${width}`, { headers: { Accept: 'image/svg+xml' } });
+  // A chart of a report no longer on view (another asked for meanwhile) is dropped.
+  if (mine !== latest || query !== shown || svg.status !== 200) {
+    return;
+  }
+  if (drawnUrl) {
+    URL.revokeObjectURL(drawnUrl);
+  }
+  drawnWidth = width;
+  drawnUrl = URL.createObjectURL(new Blob([svg.body], { type: 'image/svg+xml' }));
+  $('trend-chart').src = drawnUrl;
+  // What it was drawn from and for, for whoever checks the drawing against the screen.
+  $('trend-chart').dataset.query = query;
+  $('trend-chart').dataset.width = String(width);
+  $('download-svg').href = drawnUrl;
+  $('trend-chart').alt = `Chart of craft share per ${$('trend-bucket').value}: ${$('trend-verdict').textContent}`;
 }
 
 function eventErrorTarget(field) {
@@ -198,7 +241,13 @@ async function addEvent(event) {
   if ($('event-tool').value.trim()) {
     body.tool = $('event-tool').value.trim();
   }
-  const answer = await send('POST', '/events', body);
+  const answer = await saveOrKeep('/events', body, `the event "${body.label}" of ${body.date}`);
+  if (answer.kept) {
+    $('event-saved').textContent = `No network: "${body.label}" is kept in this browser and sent when it is back.`;
+    $('event-label').value = '';
+    $('event-tool').value = '';
+    return;
+  }
   if (answer.status !== 201) {
     showFieldErrors(typeof answer.body === 'object' ? answer.body : { detail: problemText(answer) },
       eventErrorTarget, $('error-event-label'));
@@ -230,17 +279,27 @@ export function startTrend(me, from, to) {
   }
 }
 
+function forgetChart() {
+  if (drawnUrl) {
+    URL.revokeObjectURL(drawnUrl);
+  }
+  shown = null;
+  drawnUrl = null;
+  $('trend-chart').removeAttribute('src');
+  $('trend-chart').alt = '';
+}
+
 /** Forgets the shown report and any answer still on its way: the next person sees nothing of it. */
 export function forgetTrend() {
   latest += 1;
   objectUrls.splice(0).forEach((url) => URL.revokeObjectURL(url));
+  forgetChart();
   $('trend-results').hidden = true;
   ['trend-verdict', 'trend-error', 'event-saved'].forEach((id) => { $(id).textContent = ''; });
   ['periods-body', 'events-body', 'tools-body'].forEach((id) => $(id).replaceChildren());
   ['trend-team', 'trend-from', 'trend-to', 'event-date', 'event-label', 'event-tool'].forEach((id) => {
     $(id).value = '';
   });
-  $('trend-chart').removeAttribute('src');
 }
 
 $('trend-form').addEventListener('submit', showTrend);
@@ -251,3 +310,13 @@ document.addEventListener('craftline:changed', () => {
   }
 });
 $('event-form').addEventListener('submit', addEvent);
+// A phone turned on its side, a window made narrower: the chart is drawn again when its width changed much.
+let resizing = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => {
+    if (shown && Math.abs(chartWidth() - drawnWidth) > 40) {
+      drawChart(latest);
+    }
+  }, 300);
+});

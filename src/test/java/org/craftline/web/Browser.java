@@ -5,12 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -18,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,6 +38,8 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final int DESKTOP_WIDTH = 1280;
+    static final int PHONE_WIDTH = 375;
 
     final WebDriver driver;
     private final Path profile;
@@ -54,7 +61,7 @@ final class Browser implements AutoCloseable {
             // Without the background-networking flags this closed network refuses Chromium's connections.
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--user-data-dir=" + profile, "--window-size=1200,900");
+                    "--user-data-dir=" + profile, "--window-size=" + DESKTOP_WIDTH + ",900");
             options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -89,7 +96,74 @@ final class Browser implements AutoCloseable {
 
     /** Sets the window's size, as a phone's or a desktop's. */
     void resize(int width, int height) {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * Cuts this page's network (Chromium's own network emulation, as DevTools' "Offline") or gives
+     * it back. Requests then fail as on a train, and the page hears {@code offline} / {@code online}.
+     */
+    void network(boolean on) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !on, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Waits up to {@code seconds} for the script to return true. */
+    void waitUntil(int seconds, String javaScript) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                .until(d -> Boolean.TRUE.equals(script(javaScript)));
+    }
+
+    /**
+     * The controls on view (links, buttons, fields, summaries, scrolling boxes; not those in a
+     * closed {@code <details>}) that pressing Tab from the top of the page never focuses. A date
+     * field takes a Tab stop for each of its parts, so each control is allowed a few.
+     */
+    List<String> controlsTabDoesNotReach() {
+        @SuppressWarnings("unchecked")
+        List<String> controls = (List<String>) script("return [...document.querySelectorAll("
+                + "'a[href], button, input, select, textarea, summary, [tabindex]')]"
+                + ".filter(e => e.checkVisibility({ visibilityProperty: true }) && !e.disabled && e.tabIndex >= 0)"
+                + ".map((e, i) => { e.dataset.probe = (e.id || e.name || e.getAttribute('aria-label')"
+                + " || e.getAttribute('aria-labelledby') || e.tagName)"
+                + " + '#' + i; return e.dataset.probe; })");
+        script("document.activeElement.blur(); window.scrollTo(0, 0)");
+        Set<String> reached = new HashSet<>();
+        for (int i = 0; i < 4 * controls.size() && !reached.containsAll(controls); i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            reached.add(String.valueOf(script("return document.activeElement.dataset.probe")));
+        }
+        if (controls.isEmpty()) {
+            throw new IllegalStateException("no control on view: the page did not load");
+        }
+        return controls.stream().filter(control -> !reached.contains(control)).toList();
+    }
+
+    /** How far the page reaches past the window's right edge, in CSS pixels: 0 when nothing does. */
+    int horizontalOverflow() {
+        return ((Number) script("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth)"))
+                .intValue();
+    }
+
+    /**
+     * Shows the page as a phone 375 pixels wide would and saves what the phone's screen shows, the
+     * element {@code showing} at its top, as {@code name-375}; then goes back to the desktop's width.
+     * Answers how far the page reached past the phone's screen (0 when nothing did).
+     */
+    int onPhone(String name, String showing) {
+        Dimension window = driver.manage().window().getSize();
+        resize(PHONE_WIDTH, 812);
+        try {
+            waitUntil(5, "return window.innerWidth === " + PHONE_WIDTH);
+            int overflow = horizontalOverflow();
+            script("document.getElementById(arguments[0]).scrollIntoView()", showing);
+            save(name + "-" + PHONE_WIDTH);
+            return overflow;
+        } finally {
+            resize(window.getWidth(), window.getHeight());
+        }
     }
 
     /** The console's errors since the last call. */
@@ -112,16 +186,25 @@ final class Browser implements AutoCloseable {
 
     /** The whole page, not only the window: the window grows to the page's height for the shot. */
     void screenshot(String name) {
-        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        Dimension window = driver.manage().window().getSize();
+        script("window.scrollTo(0, 0)");
         int height = ((Number) script("return document.documentElement.scrollHeight")).intValue();
         resize(window.getWidth(), Math.min(Math.max(height + 120, window.getHeight()), 6000));
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            save(name);
         } finally {
             resize(window.getWidth(), window.getHeight());
+        }
+    }
+
+    /** What the window shows now. */
+    private void save(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

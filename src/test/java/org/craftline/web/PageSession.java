@@ -53,11 +53,13 @@ final class PageSession implements BeforeAllCallback, BeforeEachCallback, AfterA
     /**
      * Starts signed out, whatever the test before left in the browser's storage. The storage is
      * cleared on a file of the same origin that runs no script, so that no request of a signed-in
-     * page is still under way when the token goes. Forgets the console's earlier errors.
+     * page is still under way when the token goes; the entries kept offline go too, and the network
+     * is on. Forgets the console's earlier errors.
      */
     void signOut() {
+        browser.network(true);
         browser.open(page() + "favicon.svg");
-        browser.script("localStorage.clear()");
+        browser.script("localStorage.clear(); indexedDB.deleteDatabase('craftline-outbox')");
         browser.consoleErrors();
     }
 

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.BrowserLevel;
+import org.craftline.testing.SettableClock;
 import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,16 +23,24 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * A newcomer's start without curl, in Chromium: the admin (with the first start's token) adds a
- * worker, issues their token and hands it over; the worker signs in with it; an analyst picks a
- * team from the list instead of typing it.
+ * worker, issues their token and hands it over; the worker signs in with it, times a step and sees
+ * the trend follow; an analyst picks a team from the list instead of typing it; a worker manages
+ * their own tokens.
  */
 @BrowserLevel
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PeoplePageTest {
 
-    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+    /** The server's clock at nine this morning (UTC), as the page's own day is today. */
+    static final SettableClock CLOCK = new SettableClock(LocalDate.now(ZoneOffset.UTC));
+    static final DropwizardAppExtension<CraftlineConfiguration> APP = new DropwizardAppExtension<>(
+            TestApp.support(TestApp.newDatabaseFile(), Map.of(), CLOCK));
     @RegisterExtension
     static final PageSession session = new PageSession(APP);
+
+    static {
+        CLOCK.advance(Duration.ofHours(9));
+    }
 
     private String issueToken(String role, String label) {
         session.browser.find("token-label").sendKeys(label);
@@ -43,8 +56,13 @@ class PeoplePageTest {
         session.browser.visible("token").sendKeys(token, Keys.ENTER);
     }
 
+    /**
+     * The whole newcomer path on a fresh database: the admin, with the first start's token, adds a
+     * worker and issues their token; the worker signs in with it in a browser of their own, times a
+     * step (the server's clock moved, not waited for), and sees their trend count it.
+     */
     @Test
-    void theAdmin_addsAWorker_issuesTheirToken_andTheWorkerSignsInWithIt() {
+    void theAdmin_addsAWorker_issuesTheirToken_andTheWorkerTimesAStep_andSeesTheTrendFollow() {
         String handle = TestApp.uniqueHandle("newcomer");
         String team = TestApp.uniqueHandle("props");
         signInWith(TestApp.ADMIN_TOKEN);
@@ -61,13 +79,30 @@ class PeoplePageTest {
         session.browser.waitForText("tokens-list", "worker, laptop");
         session.browser.screenshot("admin-people");
         assertThat(session.browser.seriousAccessibilityViolations()).as("axe-core on the admin's view").isEmpty();
-
+        assertThat(session.browser.controlsTabDoesNotReach()).as("the admin's controls Tab does not reach").isEmpty();
+        assertThat(session.browser.onPhone("admin-people", "people")).as("the admin's view past a phone's screen")
+                .isZero();
         List<WebElement> revoke = session.browser.driver.findElements(By.cssSelector("#tokens-list button"));
         assertThat(revoke).hasSize(1);
-        signInWith(token);
 
-        session.browser.waitForText("who", "Signed in as " + handle + " (worker)");
-        assertThat(session.browser.find("people").isDisplayed()).as("the admin's view is the admin's").isFalse();
+        try (Browser worker = Browser.start()) {
+            worker.open(session.page());
+            worker.visible("token").sendKeys(token, Keys.ENTER);
+            worker.waitForText("who", "Signed in as " + handle + " (worker)");
+            assertThat(worker.find("people").isDisplayed()).as("the admin's view is the admin's").isFalse();
+            worker.waitForText("trend-verdict", "Too few periods with work to see a trend yet (0;");
+
+            worker.visible("timer-activity").sendKeys("sculpt", Keys.ENTER);
+            worker.waitForText("timer-running", "Timing sculpt (craft): 0:00:0");
+            CLOCK.advance(Duration.ofMinutes(45));
+            worker.find("timer-stop").click();
+
+            worker.waitForText("timer-running", "Saved 45 minutes of sculpt in \"Timed steps\"");
+            worker.waitForText("trend-verdict", "Too few periods with work to see a trend yet (1;");
+            worker.waitForText("recent", "Timed steps, 45 minutes, craft share 100%");
+            assertThat(worker.seriousAccessibilityViolations()).as("axe-core on the worker's view").isEmpty();
+            assertThat(worker.controlsTabDoesNotReach()).as("the worker's controls Tab does not reach").isEmpty();
+        }
     }
 
     @Test
@@ -88,6 +123,8 @@ class PeoplePageTest {
         session.browser.find("trend-team").sendKeys(team, Keys.ENTER);
         session.browser.waitForText("trend-verdict", " ");
         assertThat(session.browser.find("trend-error").getText()).isEmpty();
+        assertThat(session.browser.seriousAccessibilityViolations()).as("axe-core on the analyst's view").isEmpty();
+        assertThat(session.browser.controlsTabDoesNotReach()).as("the analyst's controls Tab does not reach").isEmpty();
     }
 
     @Test

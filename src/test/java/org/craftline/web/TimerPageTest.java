@@ -46,6 +46,7 @@ class TimerPageTest {
         assertThat(session.browser.driver.getTitle()).startsWith("0:30:0").contains("sculpt");
         session.browser.screenshot("timer-running");
         assertThat(session.browser.seriousAccessibilityViolations()).as("axe-core on the running timer").isEmpty();
+        assertThat(session.browser.onPhone("timer-running", "timer")).as("the timer past a phone's screen").isZero();
 
         new Actions(session.browser.driver).keyDown(Keys.ALT).sendKeys("t").keyUp(Keys.ALT).perform();
 
