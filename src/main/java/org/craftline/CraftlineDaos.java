@@ -2,6 +2,7 @@ package org.craftline;
 
 import java.util.List;
 import org.craftline.auth.TokenDao;
+import org.craftline.db.SchemaFingerprintDao;
 import org.craftline.event.EventDao;
 import org.craftline.idempotency.IdempotencyDao;
 import org.craftline.imports.ImportDao;
@@ -19,7 +20,7 @@ public final class CraftlineDaos {
 
     public static final List<Class<?>> ALL = List.of(WorkerDao.class, TokenDao.class, TaskDao.class, WorkerDayDao.class,
             EventDao.class, ReportDao.class, TeamCellDao.class, IdempotencyDao.class, ImportDao.class,
-            RuleDao.class, ImportDayDao.class, TimerDao.class);
+            RuleDao.class, ImportDayDao.class, TimerDao.class, SchemaFingerprintDao.class);
 
     private CraftlineDaos() {
     }

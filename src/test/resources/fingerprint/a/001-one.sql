@@ -1,0 +1,3 @@
+--liquibase formatted sql
+--changeset t:1
+CREATE TABLE one (id INT);
