@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -129,15 +127,19 @@ final class Browser implements AutoCloseable {
                 + ".map((e, i) => { e.dataset.probe = (e.id || e.name || e.getAttribute('aria-label')"
                 + " || e.getAttribute('aria-labelledby') || e.tagName)"
                 + " + '#' + i; return e.dataset.probe; })");
-        script("document.activeElement.blur(); window.scrollTo(0, 0)");
-        Set<String> reached = new HashSet<>();
-        for (int i = 0; i < 4 * controls.size() && !reached.containsAll(controls); i++) {
-            new Actions(driver).sendKeys(Keys.TAB).perform();
-            reached.add(String.valueOf(script("return document.activeElement.dataset.probe")));
-        }
         if (controls.isEmpty()) {
             throw new IllegalStateException("no control on view: the page did not load");
         }
+        // Every element that takes focus is noted by the page itself, so that the presses go as one.
+        script("window.tabbedTo = new Set(); document.activeElement.blur(); window.scrollTo(0, 0);"
+                + "document.addEventListener('focusin', e => window.tabbedTo.add(e.target.dataset.probe));");
+        Actions presses = new Actions(driver);
+        for (int i = 0; i < 4 * controls.size(); i++) {
+            presses.sendKeys(Keys.TAB);
+        }
+        presses.perform();
+        @SuppressWarnings("unchecked")
+        List<String> reached = (List<String>) script("return [...window.tabbedTo]");
         return controls.stream().filter(control -> !reached.contains(control)).toList();
     }
 
