@@ -29,7 +29,13 @@ final class BenchServer {
      * -DserverOpts="-XX:StartFlightRecording=filename=/tmp/server.jfr" profiles it.
      */
     static Process start(Map<String, String> env, Path log) throws IOException {
+        return start(env, log, List.of());
+    }
+
+    /** The same, with {@code jvmOptions} before the jar (a class-data-sharing archive, say). */
+    static Process start(Map<String, String> env, Path log, List<String> jvmOptions) throws IOException {
         List<String> line = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        line.addAll(jvmOptions);
         String serverOpts = System.getProperty("serverOpts", "").trim();
         if (!serverOpts.isEmpty()) {
             line.addAll(Arrays.asList(serverOpts.split("\\s+")));
