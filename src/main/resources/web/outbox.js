@@ -10,11 +10,13 @@ import { $, TOKEN_KEY, ME_KEY, send, newKey, problemText, logChanged } from './a
 const DATABASE = 'craftline-outbox';
 const STORE = 'waiting';
 /**
- * Tries again after 2 s, then twice as long after each round that got no answer, up to a minute:
- * the browser's "online" event alone is not enough, as it says only that a network is there.
+ * Tries again after 2 s, then twice as long after each round that got no answer, up to 8 s: the
+ * browser's "online" event alone is not enough (it says only that some network is there, and not
+ * every browser sends it), and a try without a network costs nothing, so entries go within seconds
+ * of the network's return.
  */
 const FIRST_RETRY_MS = 2000;
-const LAST_RETRY_MS = 60000;
+const LAST_RETRY_MS = 8000;
 let retryMs = FIRST_RETRY_MS;
 let opened = null;
 let sending = null;
@@ -103,7 +105,11 @@ async function sendAll() {
   const token = localStorage.getItem(TOKEN_KEY);
   const sent = [];
   const refused = [];
-  for (const entry of await waiting()) {
+  const entries = await waiting();
+  if (!entries.length) {
+    return;
+  }
+  for (const entry of entries) {
     if (round !== generation || localStorage.getItem(TOKEN_KEY) !== token || entry.owner !== signedIn()) {
       return;
     }
@@ -141,3 +147,9 @@ export async function forgetWaiting() {
 }
 
 window.addEventListener('online', sendWaiting);
+// A person coming back to the page (a phone woken, a tab shown again) need not wait for the next try.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') {
+    sendWaiting();
+  }
+});
