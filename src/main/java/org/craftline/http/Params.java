@@ -60,6 +60,11 @@ public final class Params {
     }
 
     /** {@code true} or {@code false} (any case); absent is {@code false}. */
+    /** {@code true} or {@code false}; {@code fallback} when absent. */
+    public static boolean flag(String name, String raw, boolean fallback) {
+        return isAbsent(raw) ? fallback : flag(name, raw);
+    }
+
     public static boolean flag(String name, String raw) {
         if (isAbsent(raw)) {
             return false;

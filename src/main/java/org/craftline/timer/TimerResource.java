@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.craftline.access.Caller;
 import org.craftline.access.Role;
@@ -69,7 +68,9 @@ public class TimerResource {
                        @Parameter(description = ZONE) @QueryParam("zone") String zone,
                        @Parameter(description = CONFIRM) @QueryParam("confirm") String confirm,
                        @NotNull @Valid TimerRequest body) {
-        return timers.start(me(caller), body, Params.flag("switch", switchRunning), zoneOf(zone),
+        boolean switching = Params.flag("switch", switchRunning);
+        // A zone is needed only to save the running timer, as a switch does.
+        return timers.start(me(caller), body, switching, switching ? Params.zone("zone", zone) : null,
                 Params.flag("confirm", confirm));
     }
 
@@ -85,17 +86,13 @@ public class TimerResource {
                          @QueryParam("save") String save,
                          @Parameter(description = ZONE) @QueryParam("zone") String zone,
                          @Parameter(description = CONFIRM) @QueryParam("confirm") String confirm) {
-        boolean saving = save == null || save.isBlank() || Params.flag("save", save);
-        Optional<Task> saved = timers.stop(me(caller), saving, saving ? zoneOf(zone) : null,
+        boolean saving = Params.flag("save", save, true);
+        Optional<Task> saved = timers.stop(me(caller), saving, saving ? Params.zone("zone", zone) : null,
                 Params.flag("confirm", confirm));
         return saved.map(task -> Response.ok(task).build()).orElse(Response.noContent().build());
     }
 
     private Worker me(Caller caller) {
         return workers.owner(caller, null);
-    }
-
-    private static ZoneId zoneOf(String raw) {
-        return raw == null || raw.isBlank() ? null : Params.zone("zone", raw);
     }
 }

@@ -51,7 +51,7 @@ public final class Timers {
     /**
      * Starts timing {@code request} now. With a timer running, 409, unless {@code switchRunning}:
      * then the running one is saved as {@link #stop} saves it (zone and confirmation as there) and
-     * the new one starts in the same transaction.
+     * the new one starts in the same transaction. {@code zone} may be null only without a switch.
      */
     public Timer start(Worker worker, TimerRequest request, boolean switchRunning, ZoneId zone, boolean confirm) {
         Optional<TimerDao.Running> running = jdbi.withExtension(TimerDao.class, timers -> timers.find(worker.id()));
@@ -77,7 +77,7 @@ public final class Timers {
                 return null;
             });
         } else {
-            save(worker, running.get(), requireZone(zone), confirm, startNew);
+            save(worker, running.get(), zone, confirm, startNew);
         }
         return read(worker);
     }
@@ -93,7 +93,7 @@ public final class Timers {
             });
             return Optional.empty();
         }
-        return Optional.of(save(worker, running, requireZone(zone), confirm, WriteHook.none()));
+        return Optional.of(save(worker, running, zone, confirm, WriteHook.none()));
     }
 
     private Task save(Worker worker, TimerDao.Running running, ZoneId zone, boolean confirm, WriteHook<Task> then) {
@@ -128,13 +128,5 @@ public final class Timers {
     private Timer shown(TimerDao.Running running) {
         return new Timer(true, running.activity(), running.mode(), running.tool(), running.startedAt(),
                 Math.max(0, Duration.between(running.startedAt(), clock.instant()).toSeconds()));
-    }
-
-    private static ZoneId requireZone(ZoneId zone) {
-        if (zone == null) {
-            throw ApiException.badParameter("zone", "is required to save a timer: the time zone whose day it "
-                    + "goes on, such as Europe/Berlin");
-        }
-        return zone;
     }
 }

@@ -161,6 +161,9 @@ class TimerApiTest {
         me.put("/api/me/timer", SCULPT, null);
         assertProblem(me.delete("/api/me/timer"), 400);
         assertProblem(me.delete("/api/me/timer?zone=Mars/Olympus"), 400);
+        assertProblem(me.put("/api/me/timer?switch=true", PROMPT, null), 400);
+        assertProblem(me.delete("/api/me/timer?save=maybe&zone=UTC"), 400);
+        assertThat(me.get("/api/me/timer").json().path("activity").asText()).as("nothing changed").isEqualTo("sculpt");
         assertProblem(admin.get("/api/me/timer"), 403);
         String researcher = TestApp.uniqueHandle("researcher");
         TestApp.createWorker(admin, researcher);
