@@ -103,9 +103,8 @@ async function issueToken(event) {
   }
   const answer = await send('POST', `/workers/${encodeURIComponent(tokensOf)}/tokens`, body);
   if (answer.status !== 201) {
-    const errors = (answer.body && answer.body.errors) || [];
-    $('token-form-error').textContent = errors.length ? errors.map((e) => `${e.field}: ${e.message}`).join(' ')
-      : problemText(answer);
+    // The server's detail already names each field at fault.
+    $('token-form-error').textContent = problemText(answer);
     return;
   }
   $('token-secret').value = answer.body.token;

@@ -100,8 +100,8 @@ function failed(answer, goOn) {
     $('timer-confirm').focus();
     return;
   }
-  const errors = (answer.body && answer.body.errors) || [];
-  $('timer-error').textContent = errors.length ? errors.map((e) => `${e.field}: ${e.message}`).join(' ') : text;
+  // The server's detail already names each field at fault.
+  $('timer-error').textContent = text;
   refresh();
 }
 
