@@ -37,9 +37,10 @@ declare -A paths=(
   [worker_monthly]="/api/reports/deskilling?worker=sam&$year&bucket=month"
   [worker_csv]="/api/reports/deskilling?worker=sam&$year&format=csv"
   [worker_svg]="/api/reports/deskilling?worker=sam&$year&format=svg"
+  [worker_svg_375]="/api/reports/deskilling?worker=sam&$year&format=svg&width=357"
   [team_report]="/api/reports/deskilling?team=environment-art&$year"
 )
-order=(baseline task_page worker_report worker_monthly worker_csv worker_svg team_report)
+order=(baseline task_page worker_report worker_monthly worker_csv worker_svg worker_svg_375 team_report)
 
 median() {   # median of the seconds one request takes, over ROUNDS runs after 3 warm-up runs
   local path=$1 times=()
