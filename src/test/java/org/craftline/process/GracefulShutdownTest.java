@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 @ProcessLevel
 class GracefulShutdownTest {
 
-    private static final int BATCHES = 6;
-    private static final int TASKS_PER_BATCH = 500;
+    private static final int BATCHES = 4;
+    private static final int TASKS_PER_BATCH = 300;
     private static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
     private static final String ACTIVE_REQUESTS = "io.dropwizard.jetty.MutableServletContextHandler.active-requests";
 
