@@ -52,6 +52,20 @@ public enum Dialect {
     },
 
     POSTGRESQL {
+        /**
+         * The driver sends a JDBC batch's inserts as multi-row INSERTs ({@code reWriteBatchedInserts}),
+         * unless the operator's URL sets it: a batch or an import of thousands of rows is then tens
+         * of statements for the server to parse and run, not thousands. Generated keys still come
+         * back, in the order of the rows.
+         */
+        @Override
+        public String serverUrl(String jdbcUrl) {
+            if (jdbcUrl.toLowerCase(Locale.ROOT).contains("rewritebatchedinserts=")) {
+                return jdbcUrl;
+            }
+            return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        }
+
         @Override
         public String statementTimeoutSql(Duration timeout) {
             return "SET statement_timeout = " + timeout.toMillis();

@@ -38,12 +38,17 @@ class DialectTest {
      * under requests in flight. CLOBs stay in their rows: see {@link #inRowLobs_keepALongAnswerInItsRow}.
      */
     @Test
-    void serverUrl_setsH2sClosingAndLobs_unlessTheOperatorSaidOtherwise() {
+    void serverUrl_setsH2sClosingAndLobsAndPostgresqlsBatchRewrite_unlessTheOperatorSaidOtherwise() {
         assertThat(Dialect.H2.serverUrl("jdbc:h2:./data/craftline;WRITE_DELAY=0"))
                 .isEqualTo("jdbc:h2:./data/craftline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=67108864");
         assertThat(Dialect.H2.serverUrl("jdbc:h2:./x;db_close_on_exit=true;max_length_inplace_lob=1000"))
                 .isEqualTo("jdbc:h2:./x;db_close_on_exit=true;max_length_inplace_lob=1000");
-        assertThat(Dialect.POSTGRESQL.serverUrl("jdbc:postgresql://db/craftline")).isEqualTo("jdbc:postgresql://db/craftline");
+        assertThat(Dialect.POSTGRESQL.serverUrl("jdbc:postgresql://db/craftline"))
+                .isEqualTo("jdbc:postgresql://db/craftline?reWriteBatchedInserts=true");
+        assertThat(Dialect.POSTGRESQL.serverUrl("jdbc:postgresql://db/craftline?ssl=true"))
+                .isEqualTo("jdbc:postgresql://db/craftline?ssl=true&reWriteBatchedInserts=true");
+        assertThat(Dialect.POSTGRESQL.serverUrl("jdbc:postgresql://db/craftline?rewriteBatchedInserts=false"))
+                .isEqualTo("jdbc:postgresql://db/craftline?rewriteBatchedInserts=false");
     }
 
     /**
