@@ -32,10 +32,11 @@ import org.craftline.step.Step;
  *   <li>steps per second through {@code POST /api/tasks/batch} (1,000 tasks of 5 steps a request,
  *       sequentially), against plain JDBC batch inserts of the same task and step rows into another
  *       fresh database in the same run, with no rollups, checks or HTTP: the floor no service can
- *       beat. Target: the endpoint at least 50% of the raw rate.</li>
- *   <li>a Toggl file just under the 20 MiB limit imported in one request: the server's heap is
- *       sampled every 100 ms through the admin port's metrics while it imports, against the heap
- *       after a GC before it.</li>
+ *       beat. Target (issue 26): the endpoint at least 60% of the raw rate.</li>
+ *   <li>a Toggl file just under the 20 MiB limit imported in one request, timed; then imported
+ *       again by a server whose heap is capped at the first one's idle heap (after a GC) plus
+ *       128 MiB: it must still answer 201. The first server's heap is also sampled every 100 ms,
+ *       which shows how much garbage a roomy heap lets pile up, not what the import holds.</li>
  * </ol>
  * Prints a table and writes it to bench/results/bulk.md. About two minutes on 2 cores.
  */
@@ -45,6 +46,8 @@ public final class BulkBench {
     static final int BATCHES = Integer.getInteger("batches", 40);
     static final int TASKS = 1000;
     static final int STEPS = 5;
+    /** What a 20 MiB import may hold live above the idle server (issue 26). */
+    static final long IMPORT_HEAP_MIB = 128;
     static final LocalDate FIRST_DAY = LocalDate.parse("2000-01-01");
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -99,10 +102,10 @@ public final class BulkBench {
             rows.add(new String[] {"POST /api/tasks/batch, " + TASKS + " tasks x " + STEPS + " steps a request, "
                     + BATCHES + " requests", String.format(Locale.ROOT, "%.0f steps/s", served), "raw JDBC",
                     String.format(Locale.ROOT, "%.0f%% (%.0f%% of raw with rollups)", 100 * served / raw,
-                            100 * served / rawWithRollups), ">= 50% of raw", BenchServer.met(served >= raw / 2)});
+                            100 * served / rawWithRollups), ">= 60% of raw", BenchServer.met(served >= 0.6 * raw)});
 
             byte[] file = togglFile(20 * 1024 * 1024 - 64 * 1024);
-            long before = BenchServer.heapAfterGc(admin);
+            long idle = BenchServer.heapAfterGc(admin);
             BenchServer.HeapSampler heap = new BenchServer.HeapSampler(admin, 100);
             long importStarted = System.nanoTime();
             HttpResponse<String> imported = post(base + "/api/imports/toggl?worker=importer", "text/csv", file);
@@ -111,17 +114,17 @@ public final class BulkBench {
             BenchServer.expect(201, imported);
             long after = BenchServer.heapAfterGc(admin);
             JsonNode report = JSON.readTree(imported.body());
-            rows.add(new String[] {String.format(Locale.ROOT, "Toggl import, %.1f MiB, %d rows, one request",
+            rows.add(new String[] {String.format(Locale.ROOT, "Toggl import, %.1f MiB, %d rows, one request, -Xmx512m",
                     file.length / 1048576.0, report.path("rows").asInt()),
-                    String.format(Locale.ROOT, "%.1f s, %d tasks", importSeconds, report.path("tasks").asInt()), "", "",
-                    "201 under -Xmx512m", BenchServer.met(server.isAlive())});
-            rows.add(new String[] {"heap during that import: peak used (sampled every 100 ms)",
-                    (heap.peak() >> 20) + " MiB", "after GC before it: " + (before >> 20) + " MiB",
-                    "+" + ((heap.peak() - before) >> 20) + " MiB", "flat: file not held whole (peak - before < 512 MiB)",
-                    BenchServer.met(server.isAlive() && heap.peak() < 512L << 20)});
-            rows.add(new String[] {"old generation during that import: peak used (what survived collections)",
-                    (heap.oldPeak() >> 20) + " MiB", "", "", "", ""});
+                    String.format(Locale.ROOT, "%.1f s, %d tasks", importSeconds, report.path("tasks").asInt()),
+                    "baseline", "", "201", BenchServer.met(server.isAlive())});
+            rows.add(new String[] {"heap during that import: peak used, sampled every 100 ms (garbage not yet "
+                    + "collected included)", (heap.peak() >> 20) + " MiB", "after GC before it: " + (idle >> 20) + " MiB",
+                    "+" + ((heap.peak() - idle) >> 20) + " MiB", "", ""});
             rows.add(new String[] {"heap after GC once imported", (after >> 20) + " MiB", "", "", "", ""});
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+            rows.add(cappedImport(env, work, file, importSeconds));
         } finally {
             server.destroy();
             server.waitFor(20, TimeUnit.SECONDS);
@@ -138,6 +141,49 @@ public final class BulkBench {
         Files.createDirectories(Path.of("bench", "results"));
         Files.writeString(Path.of("bench", "results", postgres ? "bulk-postgresql.md" : "bulk.md"), table,
                 StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same file imported again, by another worker into the same database, by a server whose heap
+     * is capped at what such a server holds idle (measured on a start before, after a GC) plus
+     * {@link #IMPORT_HEAP_MIB}: the import fits in that much live data, or the capped server fails.
+     * Sampling "heap used" cannot show this: it counts the garbage a collector has not yet had reason
+     * to collect.
+     */
+    static String[] cappedImport(Map<String, String> env, Path work, byte[] file, double uncappedSeconds)
+            throws Exception {
+        String admin = "http://127.0.0.1:" + Integer.parseInt(env.get("CRAFTLINE_ADMIN_PORT"));
+        long idle;
+        Process measuring = BenchServer.start(env, work.resolve("server-idle.log"));
+        try {
+            BenchServer.waitHealthy(admin + "/healthcheck", measuring);
+            idle = BenchServer.heapAfterGc(admin);
+        } finally {
+            measuring.destroy();
+            measuring.waitFor(20, TimeUnit.SECONDS);
+        }
+        long capMib = (idle >> 20) + IMPORT_HEAP_MIB;
+        Process capped = BenchServer.start(env, work.resolve("server-capped.log"), List.of("-Xmx" + capMib + "m"));
+        try {
+            String base = "http://127.0.0.1:" + Integer.parseInt(env.get("CRAFTLINE_PORT"));
+            BenchServer.waitHealthy(admin + "/healthcheck", capped);
+            post(base + "/api/workers", "application/json",
+                    "{\"handle\":\"capped\",\"displayName\":\"Capped\"}".getBytes(StandardCharsets.UTF_8));
+            long cappedIdle = BenchServer.heapAfterGc(admin);
+            long started = System.nanoTime();
+            HttpResponse<String> imported = post(base + "/api/imports/toggl?worker=capped", "text/csv", file);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            boolean met = imported.statusCode() == 201 && capped.isAlive();
+            return new String[] {String.format(Locale.ROOT, "the same import by a server capped at -Xmx%dm "
+                    + "(idle %d MiB + %d MiB; idle %d MiB under the cap)", capMib, idle >> 20, IMPORT_HEAP_MIB,
+                    cappedIdle >> 20), String.format(Locale.ROOT, "%d in %.1f s", imported.statusCode(), seconds),
+                    String.format(Locale.ROOT, "%.1f s", uncappedSeconds),
+                    String.format(Locale.ROOT, "%.2fx", seconds / uncappedSeconds),
+                    "201: peak live heap <= " + IMPORT_HEAP_MIB + " MiB above idle", BenchServer.met(met)};
+        } finally {
+            capped.destroy();
+            capped.waitFor(20, TimeUnit.SECONDS);
+        }
     }
 
     /** Batch {@code b}: 1,000 days from day 1,000 x b, one task of 5 steps a day. */
@@ -175,7 +221,8 @@ public final class BulkBench {
                     null, null));
         }
         DayRollup rollup = DayRollup.of(daySteps);
-        try (Connection db = DriverManager.getConnection(url, user, password)) {
+        // The driver settings the server uses (Dialect.serverUrl: batched inserts rewritten on PostgreSQL).
+        try (Connection db = DriverManager.getConnection(Dialect.of(url).serverUrl(url), user, password)) {
             db.setAutoCommit(false);
             Timestamp now = Timestamp.from(Instant.now());
             try (PreparedStatement worker = db.prepareStatement(
