@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.stream.Stream;
 import org.craftline.http.RequestSizeLimit;
 import org.craftline.problem.ProblemType;
+import org.craftline.testing.NoDatabase;
 import org.craftline.testing.RawHttp;
 import org.craftline.testing.TestApp;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Requests Jetty refuses before Jersey sees them, and errors servlets outside the API raise: each
  * answer is a problem body of the type for its status, and no answer names the server software.
  */
+@NoDatabase
 @ExtendWith(DropwizardExtensionsSupport.class)
 class JettyErrorsTest {
 
