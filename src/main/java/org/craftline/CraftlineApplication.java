@@ -26,6 +26,7 @@ import org.craftline.backup.H2Backup;
 import org.craftline.backup.RestoreCommand;
 import org.craftline.db.Dialect;
 import org.craftline.db.Migrations;
+import org.craftline.db.H2Housekeeping;
 import org.craftline.db.OneWriterAtATime;
 import org.craftline.db.SqlObjects;
 import org.craftline.db.WritesOnlyInTransactions;
@@ -158,6 +159,8 @@ public class CraftlineApplication extends Application<CraftlineConfiguration> {
         if (dialect == Dialect.H2) {
             // Only the server may open its H2 file while it runs: the backup command asks it here.
             environment.admin().addServlet("backup", new BackupServlet(jdbi)).addMapping(BackupServlet.PATH);
+            HourlyJobs.schedule(environment, "h2-housekeeping", "compacting the H2 file", new H2Housekeeping(jdbi),
+                    H2Housekeeping.EVERY);
         }
         WorkerDao workers = jdbi.onDemand(WorkerDao.class);
         TokenDao tokens = jdbi.onDemand(TokenDao.class);

@@ -3,6 +3,7 @@ package org.craftline;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.Environment;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,11 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's hourly housekeeping (purging expired idempotency keys, publishing due team weeks),
- * each on a thread of its own that Dropwizard stops with the server. A scheduled task that throws
+ * The server's housekeeping: hourly, purging expired idempotency keys and publishing due team
+ * weeks; on H2, every second, the file's upkeep ({@code db/H2Housekeeping}). Each job runs on a
+ * thread of its own that Dropwizard stops with the server. A scheduled task that throws
  * is never run again, silently: one database outage would have ended the purge for good. So a
  * failure is logged, with what the job was doing, counted in the metrics on the admin port
- * ({@code org.craftline.HourlyJobs.NAME.failures}), and the next hour runs as usual.
+ * ({@code org.craftline.HourlyJobs.NAME.failures}), and the next run goes ahead as usual.
  */
 final class HourlyJobs {
 
@@ -25,10 +27,16 @@ final class HourlyJobs {
 
     /** Runs {@code job} every hour; {@code doing} says what it does, for the log line of a failure. */
     static void schedule(Environment environment, String name, String doing, Runnable job) {
+        schedule(environment, name, doing, job, Duration.ofHours(1));
+    }
+
+    /** Runs {@code job} every {@code period}, the first time one period after the start. */
+    static void schedule(Environment environment, String name, String doing, Runnable job, Duration period) {
         ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService(name).threads(1).build();
         // Nothing to learn from the future: the job handles its own failures, and the lifecycle stops it.
         ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(
-                survivingFailures(name, doing, job, failures(environment.metrics(), name)), 1, 60, TimeUnit.MINUTES);
+                survivingFailures(name, doing, job, failures(environment.metrics(), name)), period.toMillis(),
+                period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The counter of {@code name}'s failures. */
@@ -43,7 +51,7 @@ final class HourlyJobs {
                 job.run();
             } catch (RuntimeException e) {
                 failures.inc();
-                LOG.warn("The hourly job {} failed while {}; it runs again in an hour", name, doing, e);
+                LOG.warn("The scheduled job {} failed while {}; it runs again at its next time", name, doing, e);
             }
         };
     }

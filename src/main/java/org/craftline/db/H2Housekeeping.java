@@ -1,0 +1,77 @@
+package org.craftline.db;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The upkeep of an H2 file that H2's own background writer would do, and {@code WRITE_DELAY=0}
+ * turns off with it (the writer's thread starts only for a delay above 0). H2 never changes a page
+ * in place: every commit writes the pages it changed into a new chunk at the end of the file, and
+ * the older copies stay behind in chunks that are more and more dead. Without the background
+ * writer nothing rewrote the live rest of those chunks, so their space was never freed: the file
+ * grew to kilobytes per stored step where the live data is about a hundred bytes (issue 26).
+ *
+ * <p>Each run does what the writer's housekeeping does, in small steps: rewrite the live pages of
+ * the emptiest chunks old enough to be overwritten ({@code MVStore.compact}, which honours H2's
+ * retention time), then move chunks from the end of the file into the holes freed and shorten it
+ * ({@code compactMoveChunks}, which syncs the file before it overwrites anything). A run stores
+ * the file, so it takes the writers' turn ({@link OneWriterAtATime}): no write is half-way through
+ * while it stores. On PostgreSQL, or an H2 database in memory, it does nothing.
+ */
+public final class H2Housekeeping implements Runnable {
+
+    /** How often it runs: the writer H2 would run sleeps a third of the write delay, at least 10 ms. */
+    public static final Duration EVERY = Duration.ofSeconds(1);
+    /** Chunks and the file are compacted below this share of live data: H2's own default. */
+    static final int TARGET_FILL_RATE = 90;
+    /** At most this many bytes of live pages rewritten per run, so a write never waits long behind it. */
+    static final int REWRITE_BYTES = 4 << 20;
+
+    private final Jdbi jdbi;
+
+    public H2Housekeeping(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void run() {
+        OneWriterAtATime.run(jdbi, () -> {
+            jdbi.useHandle(H2Housekeeping::tidy);
+            return null;
+        });
+    }
+
+    private static void tidy(Handle handle) {
+        MVStore store = storeOf(handle);
+        if (store == null || store.isReadOnly() || store.getFileStore() == null) {
+            return;
+        }
+        if (store.compact(TARGET_FILL_RATE, REWRITE_BYTES)) {
+            // What H2's own housekeeping does after a rewrite, under the store's lock as it does.
+            store.executeFilestoreOperation(store.getFileStore()::dropUnusedChunks);
+        }
+    }
+
+    /** The MVStore behind an embedded H2 connection; null for any other. */
+    static MVStore storeOf(Handle handle) {
+        try {
+            if (!handle.getConnection().isWrapperFor(JdbcConnection.class)) {
+                return null;
+            }
+            JdbcConnection connection = handle.getConnection().unwrap(JdbcConnection.class);
+            if (!(connection.getSession() instanceof SessionLocal session)
+                    || session.getDatabase().getStore() == null) {
+                return null;
+            }
+            return session.getDatabase().getStore().getMvStore();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+}
