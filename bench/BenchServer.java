@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,6 +128,22 @@ final class BenchServer {
             throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": "
                     + response.body().substring(0, Math.min(500, response.body().length())));
         }
+    }
+
+    /**
+     * Prints {@code head} (a title and a line saying what ran where) and {@code rows} as a Markdown
+     * table whose fifth column is {@code fifthColumn}, with how to run {@code script} again, and
+     * writes all of it to bench/results/{@code file}.
+     */
+    static void publish(String head, String fifthColumn, List<String[]> rows, String script, String file)
+            throws IOException {
+        StringBuilder table = new StringBuilder(head).append("| measurement | value | baseline (same run) | ratio | ")
+                .append(fifthColumn).append(" | met |\n| --- | --- | --- | --- | --- | --- |\n");
+        rows.forEach(row -> table.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        table.append("\nReproduce: `./mvnw -B -DskipTests package && bench/").append(script).append("`\n");
+        System.out.println(table);
+        Files.createDirectories(Path.of("bench", "results"));
+        Files.writeString(Path.of("bench", "results", file), table, StandardCharsets.UTF_8);
     }
 
     static String met(boolean met) {

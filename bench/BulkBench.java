@@ -130,17 +130,10 @@ public final class BulkBench {
             server.waitFor(20, TimeUnit.SECONDS);
             System.err.println("logs: " + work);
         }
-        StringBuilder table = new StringBuilder("# Bulk benchmark\n\n").append(String.format(Locale.ROOT,
-                "%s; %s; %d cores, Java %s.%n%n", Instant.now().toString().substring(0, 10),
-                postgres ? "PostgreSQL" : "H2 file", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version")));
-        table.append("| measurement | value | baseline (same run) | ratio | target | met |\n| --- | --- | --- | --- | --- | --- |\n");
-        rows.forEach(row -> table.append("| ").append(String.join(" | ", row)).append(" |\n"));
-        table.append("\nReproduce: `./mvnw -B -DskipTests package && bench/bulk-bench.sh`\n");
-        System.out.println(table);
-        Files.createDirectories(Path.of("bench", "results"));
-        Files.writeString(Path.of("bench", "results", postgres ? "bulk-postgresql.md" : "bulk.md"), table,
-                StandardCharsets.UTF_8);
+        String head = "# Bulk benchmark\n\n" + String.format(Locale.ROOT, "%s; %s; %d cores, Java %s.%n%n",
+                Instant.now().toString().substring(0, 10), postgres ? "PostgreSQL" : "H2 file",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        BenchServer.publish(head, "target", rows, "bulk-bench.sh", postgres ? "bulk-postgresql.md" : "bulk.md");
     }
 
     /**

@@ -103,20 +103,13 @@ public final class IngestBench {
         rows.add(new String[] {"after the server stopped", String.format(Locale.ROOT, "%d MiB, %d B/step",
                 closed >> 20, closed / steps), "", "", "<= 400 B/step",
                 BenchServer.met(closed / steps <= TARGET_BYTES_PER_STEP)});
-        StringBuilder table = new StringBuilder("# Ingest while the database grows\n\n");
-        table.append(String.format(Locale.ROOT,
+        String head = "# Ingest while the database grows\n\n" + String.format(Locale.ROOT,
                 "%s; %s; %d workers x %d days x %d steps through POST /api/tasks/batch, a day of every worker a "
                         + "request; %d cores, Java %s.%n%n", Instant.now().toString().substring(0, 10),
                 postgres ? "PostgreSQL" : "H2 file", WORKERS, DAYS, STEPS, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version")));
-        table.append("| measurement | value | baseline (same run) | ratio | size / target | met |\n")
-                .append("| --- | --- | --- | --- | --- | --- |\n");
-        rows.forEach(row -> table.append("| ").append(String.join(" | ", row)).append(" |\n"));
-        table.append("\nReproduce: `./mvnw -B -DskipTests package && bench/ingest-bench.sh`\n");
-        System.out.println(table);
-        Files.createDirectories(Path.of("bench", "results"));
-        Files.writeString(Path.of("bench", "results", postgres ? "ingest-postgresql.md" : "ingest.md"), table,
-                StandardCharsets.UTF_8);
+                System.getProperty("java.version"));
+        BenchServer.publish(head, "size / target", rows, "ingest-bench.sh",
+                postgres ? "ingest-postgresql.md" : "ingest.md");
     }
 
     static String handle(int worker) {
