@@ -154,18 +154,20 @@ public final class ScaleBench {
                     BenchServer.met(teamReport.p50() <= 0.250)));
             rows.add(new Row("team report right after a member's write to one month of it, p50 / p99",
                     ms(teamAfterWrite.p50()) + " / " + ms(teamAfterWrite.p99()), "/api/me " + ms(me.p50()),
-                    ratio(teamAfterWrite.p50(), me.p50()), "<= 250 ms", BenchServer.met(teamAfterWrite.p50() <= 0.250)));
+                    ratio(teamAfterWrite.p50(), me.p50()), "<= 150 ms", BenchServer.met(teamAfterWrite.p50() <= 0.150)));
+            // Issue 26's targets: PostgreSQL's writes run side by side, H2's take turns (OneWriterAtATime).
+            int writeShare = postgres ? 45 : 30;
             rows.add(new Row("GET /api/me, 32 connections", rate(reads) + " /s, p50 / p99 " + ms(reads.p50()) + " / "
                     + ms(reads.p99()), "", "", "baseline", ""));
             rows.add(new Row("POST /api/tasks, 32 connections, 32 workers", rate(writes) + " /s, p50 / p99 "
                     + ms(writes.p50()) + " / " + ms(writes.p99()) + (writes.failures() > 0 ? ", " + writes.failures()
                     + " failed" : ""), "GET /api/me " + rate(reads) + " /s",
                     String.format(Locale.ROOT, "%.0f%%", 100 * writes.perSecond() / reads.perSecond()),
-                    ">= 25% of /api/me, p99 <= 100 ms",
-                    BenchServer.met(writes.perSecond() >= 0.25 * reads.perSecond() && writes.p99() <= 0.100
-                            && writes.failures() == 0)));
-            rows.add(new Row("start to healthy", String.format(Locale.ROOT, "%.1f s", startSeconds), "", "", "<= 5 s",
-                    BenchServer.met(startSeconds <= 5)));
+                    ">= " + writeShare + "% of /api/me, p99 <= 100 ms",
+                    BenchServer.met(writes.perSecond() >= writeShare / 100.0 * reads.perSecond()
+                            && writes.p99() <= 0.100 && writes.failures() == 0)));
+            rows.add(new Row("start to healthy", String.format(Locale.ROOT, "%.1f s", startSeconds), "", "", "<= 4 s",
+                    BenchServer.met(startSeconds <= 4)));
             rows.add(new Row("heap after load and GC, -Xmx512m", (heap >> 20) + " MiB", "", "",
                     "passes under -Xmx512m", BenchServer.met(server.isAlive())));
         } finally {
