@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,14 +45,29 @@ final class HourlyJobs {
         return metrics.counter(MetricRegistry.name(HourlyJobs.class, name, "failures"));
     }
 
-    /** The job, with a failure logged and counted instead of ending its schedule. */
+    /**
+     * The job, with a failure counted instead of ending its schedule. The first failure of a run of
+     * them is logged as a warning with its cause, the rest at debug, and the run that works again
+     * says so: a job that runs every second would otherwise log a stack trace every second for as
+     * long as, say, the disk is full.
+     */
     static Runnable survivingFailures(String name, String doing, Runnable job, Counter failures) {
+        AtomicInteger failedInARow = new AtomicInteger();
         return () -> {
             try {
                 job.run();
             } catch (RuntimeException e) {
                 failures.inc();
-                LOG.warn("The scheduled job {} failed while {}; it runs again at its next time", name, doing, e);
+                if (failedInARow.getAndIncrement() == 0) {
+                    LOG.warn("The scheduled job {} failed while {}; it runs again at its next time", name, doing, e);
+                } else {
+                    LOG.debug("The scheduled job {} failed again while {}: {}", name, doing, e.toString());
+                }
+                return;
+            }
+            int failed = failedInARow.getAndSet(0);
+            if (failed > 0) {
+                LOG.info("The scheduled job {} works again, after {} failed runs", name, failed);
             }
         };
     }

@@ -2,6 +2,10 @@ package org.craftline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.DataSourceFactory;
@@ -20,6 +24,7 @@ import org.craftline.testing.PostgresCluster;
 import org.craftline.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The hourly jobs outlive their failures: a job that throws runs again, counted, and its next run does its work. */
 @NoDatabase
@@ -45,6 +50,42 @@ class HourlyJobsTest {
         // The latch opens inside the third run, before it throws: let that run finish before counting.
         assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         assertThat(failures.getCount()).isGreaterThanOrEqualTo(3);
+    }
+
+    /** A job every second that fails for a minute leaves one warning, not sixty stack traces. */
+    @Test
+    void failuresInARow_areOneWarning_andTheRecoveryIsSaid() {
+        Logger logger = (Logger) LoggerFactory.getLogger(HourlyJobs.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        Level level = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        boolean[] down = {true};
+        Counter failures = new Counter();
+        Runnable job = HourlyJobs.survivingFailures("probe", "probing", () -> {
+            if (down[0]) {
+                throw new IllegalStateException("the disk is full");
+            }
+        }, failures);
+        try {
+            for (int run = 0; run < 60; run++) {
+                job.run();
+            }
+            down[0] = false;
+            job.run();
+            down[0] = true;
+            job.run();
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+        }
+
+        assertThat(failures.getCount()).isEqualTo(61);
+        assertThat(appender.list).extracting(ILoggingEvent::getLevel)
+                .containsExactly(Level.WARN, Level.INFO, Level.WARN);
+        assertThat(appender.list.get(1).getFormattedMessage()).isEqualTo(
+                "The scheduled job probe works again, after 60 failed runs");
     }
 
     /** PostgreSQL (a cluster of the test's own) stopped at one run of the purge and back for the next. */
