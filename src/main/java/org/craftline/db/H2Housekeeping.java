@@ -15,20 +15,21 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * in place: every commit writes the pages it changed into a new chunk at the end of the file, and
  * the older copies stay behind in chunks that are more and more dead. Without the background
  * writer nothing rewrote the live rest of those chunks, so their space was never freed: the file
- * grew to kilobytes per stored step where the live data is about a hundred bytes (issue 26).
+ * grew to 4 KB per stored step where the data takes a few hundred bytes (issue 26).
  *
- * <p>Each run does what the writer's housekeeping does, in small steps: rewrite the live pages of
- * the emptiest chunks old enough to be overwritten ({@code MVStore.compact}, which honours H2's
- * retention time), then move chunks from the end of the file into the holes freed and shorten it
- * ({@code compactMoveChunks}, which syncs the file before it overwrites anything). A run stores
- * the file, so it takes the writers' turn ({@link OneWriterAtATime}): no write is half-way through
- * while it stores. On PostgreSQL, or an H2 database in memory, it does nothing.
+ * <p>Each run does the first part of the writer's housekeeping, in small steps: rewrite the live
+ * pages of the emptiest chunks old enough to be overwritten ({@code MVStore.compact}, which honours
+ * H2's retention time), then drop the chunks left dead, whose space later chunks reuse. The other
+ * part, moving chunks into the holes to shorten the file ({@code compactMoveChunks}), is left out:
+ * called from outside H2's writer, an assertion inside H2 failed. A run stores the file, so it takes
+ * the writers' turn ({@link OneWriterAtATime}): no write is half-way through while it stores. On
+ * PostgreSQL, or an H2 database in memory, it does nothing.
  */
 public final class H2Housekeeping implements Runnable {
 
     /** How often it runs: the writer H2 would run sleeps a third of the write delay, at least 10 ms. */
     public static final Duration EVERY = Duration.ofSeconds(1);
-    /** Chunks and the file are compacted below this share of live data: H2's own default. */
+    /** Chunks are rewritten while their share of live data is below this: H2's own default. */
     static final int TARGET_FILL_RATE = 90;
     /** At most this many bytes of live pages rewritten per run, so a write never waits long behind it. */
     static final int REWRITE_BYTES = 4 << 20;
