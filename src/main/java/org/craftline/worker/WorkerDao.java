@@ -2,9 +2,11 @@ package org.craftline.worker;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -77,6 +79,14 @@ public interface WorkerDao {
             WHERE handle = :handle
             """)
     Optional<Worker> findByHandle(String handle);
+
+    /** The workers of those {@code handles} that exist, in no order: a batch's owners in one statement. */
+    @SqlQuery("""
+            SELECT id, handle, display_name, occupation, onet_soc, team, created_at
+            FROM workers
+            WHERE handle IN (<handles>)
+            """)
+    List<Worker> findByHandles(@BindList("handles") Collection<String> handles);
 
     @SqlQuery("""
             SELECT id, handle, display_name, occupation, onet_soc, team, created_at

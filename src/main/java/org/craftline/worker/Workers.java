@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.craftline.access.Caller;
 import org.craftline.problem.ApiException;
@@ -17,6 +18,7 @@ import org.craftline.values.Text;
  */
 public final class Workers {
 
+    private static final int HANDLES_A_STATEMENT = 1000;
     private static final String REQUIRED = "is required: the handle of the worker this belongs to";
 
     private final WorkerDao workers;
@@ -46,14 +48,14 @@ public final class Workers {
      * @param items what the body calls its list, for the errors' field names
      */
     public List<Worker> owners(Caller caller, List<String> requestedHandles, String items) {
+        List<String> handles = requestedHandles.stream().map(handle -> actingHandle(caller, handle)).toList();
+        Map<String, Worker> known = byHandle(handles);
         List<Worker> owners = new ArrayList<>(requestedHandles.size());
         List<FieldError> errors = new ArrayList<>();
-        Map<String, Optional<Worker>> known = new HashMap<>();
-        for (int i = 0; i < requestedHandles.size(); i++) {
-            String handle = actingHandle(caller, requestedHandles.get(i));
+        for (int i = 0; i < handles.size(); i++) {
+            String handle = handles.get(i);
             String field = items + "[" + i + "].worker";
-            Optional<Worker> owner = handle == null ? Optional.empty()
-                    : known.computeIfAbsent(handle, workers::findByHandle);
+            Optional<Worker> owner = Optional.ofNullable(handle).map(known::get);
             owner.ifPresent(owners::add);
             if (owner.isEmpty()) {
                 errors.add(new FieldError(field, handle == null ? REQUIRED : unknown(handle)));
@@ -63,6 +65,17 @@ public final class Workers {
             throw ApiException.unprocessable(errors);
         }
         return owners;
+    }
+
+    /** The workers these handles name, a statement for up to 1,000 of them (a batch names up to 1,000 items). */
+    private Map<String, Worker> byHandle(List<String> handles) {
+        List<String> distinct = handles.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, Worker> known = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += HANDLES_A_STATEMENT) {
+            workers.findByHandles(distinct.subList(from, Math.min(distinct.size(), from + HANDLES_A_STATEMENT)))
+                    .forEach(worker -> known.put(worker.handle(), worker));
+        }
+        return known;
     }
 
     /**
