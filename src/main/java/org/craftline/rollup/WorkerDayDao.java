@@ -66,6 +66,24 @@ public interface WorkerDayDao extends SqlObject {
     @ValueColumn("minutes")
     Map<LocalDate, Integer> lockRange(long workerId, LocalDate first, LocalDate last);
 
+    /**
+     * The same for the days from {@code first} to {@code last} of each of {@code workers}, in worker
+     * then date order: for a batch of many workers over a few days, one statement, not one a worker.
+     */
+    @SqlQuery("""
+            SELECT worker_id, work_date, minutes
+            FROM worker_days
+            WHERE worker_id IN (<workers>) AND work_date BETWEEN :first AND :last
+            ORDER BY worker_id, work_date
+            FOR UPDATE
+            """)
+    @RegisterConstructorMapper(LockedDay.class)
+    List<LockedDay> lockWorkers(@BindList("workers") Collection<Long> workers, LocalDate first, LocalDate last);
+
+    /** A locked day row's minutes. */
+    record LockedDay(long workerId, LocalDate workDate, int minutes) {
+    }
+
     /** The logged minutes of those of the worker's {@code days} that have any, without locking them. */
     @SqlQuery("SELECT work_date, minutes FROM worker_days WHERE worker_id = :workerId AND work_date IN (<days>)")
     @KeyColumn("work_date")
@@ -92,17 +110,17 @@ public interface WorkerDayDao extends SqlObject {
     List<String> toolsUsed(long workerId);
 
     /** Days' first rows; two first writes to one day collide here on the primary key. */
-    default void insert(long workerId, List<LocalDate> workDates, List<DayRollup> rollups) {
+    default void insert(List<WorkerDay> days) {
         JdbcBatches.execute(getHandle(), """
                 INSERT INTO worker_days (minutes, craft_minutes, mediation_none_minutes, mediation_assisted_minutes,
                                          mediation_generated_minutes, discretion_self_minutes,
                                          discretion_within_spec_minutes, discretion_prescribed_minutes, step_count,
                                          repeated_minutes, activity_count, entropy, worker_id, work_date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, days(workDates, rollups), (insert, day) -> bind(insert, workerId, day));
+                """, days, WorkerDayDao::bind);
     }
 
-    default void update(long workerId, List<LocalDate> workDates, List<DayRollup> rollups) {
+    default void update(List<WorkerDay> days) {
         JdbcBatches.execute(getHandle(), """
                 UPDATE worker_days
                 SET minutes = ?, craft_minutes = ?, mediation_none_minutes = ?, mediation_assisted_minutes = ?,
@@ -110,23 +128,15 @@ public interface WorkerDayDao extends SqlObject {
                     discretion_within_spec_minutes = ?, discretion_prescribed_minutes = ?, step_count = ?,
                     repeated_minutes = ?, activity_count = ?, entropy = ?
                 WHERE worker_id = ? AND work_date = ?
-                """, days(workDates, rollups), (update, day) -> bind(update, workerId, day));
+                """, days, WorkerDayDao::bind);
     }
 
-    /** A day and its rollup, for {@link #insert} and {@link #update}. */
-    record Day(LocalDate workDate, DayRollup rollup) {
-    }
-
-    private static List<Day> days(List<LocalDate> workDates, List<DayRollup> rollups) {
-        List<Day> days = new ArrayList<>(workDates.size());
-        for (int i = 0; i < workDates.size(); i++) {
-            days.add(new Day(workDates.get(i), rollups.get(i)));
-        }
-        return days;
+    /** A worker's day and its rollup, for {@link #insert} and {@link #update}. */
+    record WorkerDay(long workerId, LocalDate workDate, DayRollup rollup) {
     }
 
     /** The rollup's figures in the column order both statements above share, then the key. */
-    private static void bind(PreparedStatement statement, long workerId, Day day) throws SQLException {
+    private static void bind(PreparedStatement statement, WorkerDay day) throws SQLException {
         DayRollup r = day.rollup();
         int[] figures = {r.minutes(), r.craftMinutes(), r.mediationNoneMinutes(), r.mediationAssistedMinutes(),
                 r.mediationGeneratedMinutes(), r.discretionSelfMinutes(), r.discretionWithinSpecMinutes(),
@@ -135,19 +145,31 @@ public interface WorkerDayDao extends SqlObject {
             statement.setInt(i + 1, figures[i]);
         }
         statement.setDouble(12, r.entropy());
-        statement.setLong(13, workerId);
+        statement.setLong(13, day.workerId());
         statement.setObject(14, day.workDate());
     }
 
-    @SqlUpdate("DELETE FROM worker_day_tools WHERE worker_id = :workerId AND work_date IN (<days>)")
-    void deleteTools(long workerId, @BindList("days") Collection<LocalDate> days);
+    /** The tool rows of each of the days, which are about to be written again. */
+    default void deleteTools(List<WorkerDate> days) {
+        JdbcBatches.execute(getHandle(), "DELETE FROM worker_day_tools WHERE worker_id = ? AND work_date = ?", days,
+                WorkerDayDao::bindKey);
+    }
 
-    default void insertTools(long workerId, List<DayTool> tools) {
+    /** A worker and a date: a day, or the first day of a month. */
+    record WorkerDate(long workerId, LocalDate date) {
+    }
+
+    private static void bindKey(PreparedStatement statement, WorkerDate key) throws SQLException {
+        statement.setLong(1, key.workerId());
+        statement.setObject(2, key.date());
+    }
+
+    default void insertTools(List<DayTool> tools) {
         JdbcBatches.execute(getHandle(), """
                 INSERT INTO worker_day_tools (worker_id, work_date, tool, minutes, craft_minutes)
                 VALUES (?, ?, ?, ?, ?)
                 """, tools, (insert, tool) -> {
-                    insert.setLong(1, workerId);
+                    insert.setLong(1, tool.workerId());
                     insert.setObject(2, tool.workDate());
                     insert.setString(3, tool.tool());
                     insert.setInt(4, tool.minutes());
@@ -155,31 +177,84 @@ public interface WorkerDayDao extends SqlObject {
                 });
     }
 
-    /** One tool's minutes on one day, as {@code worker_day_tools} holds them. */
-    record DayTool(LocalDate workDate, String tool, int minutes, int craftMinutes) {
+    /** One tool's minutes on one worker's day, as {@code worker_day_tools} holds them. */
+    record DayTool(long workerId, LocalDate workDate, String tool, int minutes, int craftMinutes) {
     }
 
     /**
-     * Raises the version of the worker's month that holds a changed day (see {@code worker_months});
-     * 0 rows when the month has none yet. Called after the days are locked, months in date order.
+     * Raises the version of each worker's month that holds a changed day (see {@code worker_months});
+     * for each month, how many rows changed: 0 when it has none yet. Called after the days are
+     * locked, months in the order of the days.
      */
-    @SqlUpdate("UPDATE worker_months SET version = version + 1 WHERE worker_id = :workerId AND month_start = :monthStart")
-    int raiseMonthVersion(long workerId, LocalDate monthStart);
+    default int[] raiseMonthVersions(List<WorkerDate> months) {
+        return JdbcBatches.executeCounting(getHandle(),
+                "UPDATE worker_months SET version = version + 1 WHERE worker_id = ? AND month_start = ?", months,
+                WorkerDayDao::bindKey);
+    }
 
-    /** A month's first version; two first writes to one month collide here on the primary key. */
-    @SqlUpdate("INSERT INTO worker_months (worker_id, month_start, version) VALUES (:workerId, :monthStart, 1)")
-    void insertMonthVersion(long workerId, LocalDate monthStart);
+    /** Months' first versions; two first writes to one month collide here on the primary key. */
+    default void insertMonthVersions(List<WorkerDate> months) {
+        JdbcBatches.execute(getHandle(), "INSERT INTO worker_months (worker_id, month_start, version) VALUES (?, ?, 1)",
+                months, WorkerDayDao::bindKey);
+    }
 
-    @SqlUpdate("DELETE FROM worker_month_tools WHERE worker_id = :workerId AND month_start = :monthStart")
-    void deleteMonthTools(long workerId, LocalDate monthStart);
+    /**
+     * Each month's tool minutes and first days, from its {@code worker_day_tools} rows as they now
+     * are, in place of what the month held.
+     */
+    default void rewriteMonthTools(List<WorkerDate> months) {
+        JdbcBatches.execute(getHandle(), "DELETE FROM worker_month_tools WHERE worker_id = ? AND month_start = ?",
+                months, WorkerDayDao::bindKey);
+        JdbcBatches.execute(getHandle(), """
+                INSERT INTO worker_month_tools (worker_id, month_start, tool, minutes, craft_minutes, first_day)
+                SELECT worker_id, ?, tool, SUM(minutes), SUM(craft_minutes), MIN(work_date)
+                FROM worker_day_tools
+                WHERE worker_id = ? AND work_date BETWEEN ? AND ?
+                GROUP BY worker_id, tool
+                """, months, (insert, month) -> {
+                    insert.setObject(1, month.date());
+                    insert.setLong(2, month.workerId());
+                    insert.setObject(3, month.date());
+                    insert.setObject(4, month.date().plusMonths(1).minusDays(1));
+                });
+    }
 
-    /** The month's tool minutes and first days, from its {@code worker_day_tools} rows as they now are. */
-    @SqlUpdate("""
-            INSERT INTO worker_month_tools (worker_id, month_start, tool, minutes, craft_minutes, first_day)
-            SELECT worker_id, :monthStart, tool, SUM(minutes), SUM(craft_minutes), MIN(work_date)
-            FROM worker_day_tools
-            WHERE worker_id = :workerId AND work_date BETWEEN :monthStart AND :monthEnd
-            GROUP BY worker_id, tool
-            """)
-    void insertMonthTools(long workerId, LocalDate monthStart, LocalDate monthEnd);
+    /**
+     * Adds days that held nothing before to their months' tool rows: each tool's minutes, and its
+     * first day if earlier. How many rows each changed: 0 for a tool new to the month, which
+     * {@link #insertMonthTools} then adds. The month's version lock makes writes take turns here.
+     */
+    default int[] addToMonthTools(List<MonthTool> tools) {
+        return JdbcBatches.executeCounting(getHandle(), """
+                UPDATE worker_month_tools
+                SET minutes = minutes + ?, craft_minutes = craft_minutes + ?, first_day = LEAST(first_day, ?)
+                WHERE worker_id = ? AND month_start = ? AND tool = ?
+                """, tools, (update, tool) -> {
+                    update.setInt(1, tool.minutes());
+                    update.setInt(2, tool.craftMinutes());
+                    update.setObject(3, tool.firstDay());
+                    update.setLong(4, tool.workerId());
+                    update.setObject(5, tool.monthStart());
+                    update.setString(6, tool.tool());
+                });
+    }
+
+    default void insertMonthTools(List<MonthTool> tools) {
+        JdbcBatches.execute(getHandle(), """
+                INSERT INTO worker_month_tools (worker_id, month_start, tool, minutes, craft_minutes, first_day)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, tools, (insert, tool) -> {
+                    insert.setLong(1, tool.workerId());
+                    insert.setObject(2, tool.monthStart());
+                    insert.setString(3, tool.tool());
+                    insert.setInt(4, tool.minutes());
+                    insert.setInt(5, tool.craftMinutes());
+                    insert.setObject(6, tool.firstDay());
+                });
+    }
+
+    /** One tool's minutes in one worker's month, and the first day of the month it was used on. */
+    record MonthTool(long workerId, LocalDate monthStart, String tool, int minutes, int craftMinutes,
+                     LocalDate firstDay) {
+    }
 }

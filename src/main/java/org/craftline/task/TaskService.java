@@ -94,23 +94,17 @@ public final class TaskService {
      */
     public List<Task> createAll(List<NewTask> batch, Collection<Long> replacing, WriteHook<List<Task>> hook) {
         List<List<Step>> steps = batch.stream().map(task -> task.request().normalizedSteps()).toList();
-        Map<Long, List<Integer>> itemsByOwner = new TreeMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            itemsByOwner.computeIfAbsent(batch.get(i).owner().id(), owner -> new ArrayList<>()).add(i);
-        }
         return Transactions.write(jdbi, handle -> {
             hook.before(handle);
             TaskDao tasks = handle.attach(TaskDao.class);
             Map<Long, Set<LocalDate>> datesByOwner = new TreeMap<>();
-            itemsByOwner.forEach((owner, items) -> datesByOwner.put(owner, new TreeSet<>(
-                    items.stream().map(i -> batch.get(i).request().date()).toList())));
+            batch.forEach(task -> datesByOwner.computeIfAbsent(task.owner().id(), owner -> new TreeSet<>())
+                    .add(task.request().date()));
             List<LockedTask> replaced = replacing.stream().sorted().map(tasks::lockById).flatMap(Optional::stream)
                     .toList();
             replaced.forEach(task -> datesByOwner.computeIfAbsent(task.workerId(), owner -> new TreeSet<>())
                     .add(task.workDate()));
-            Map<Long, WorkerDayLedger> ledgers = new TreeMap<>();
-            datesByOwner.forEach((owner, dates) -> ledgers.put(owner, WorkerDayLedger.lock(tasks.getHandle(), owner,
-                    dates)));
+            WorkerDayLedger days = WorkerDayLedger.lock(tasks.getHandle(), datesByOwner);
             for (LockedTask task : replaced) {
                 tasks.deleteSteps(task.id());
                 tasks.delete(task.id());
@@ -118,30 +112,19 @@ public final class TaskService {
             Instant now = now();
             List<Long> ids = tasks.insertAll(batch, now);
             List<TaskDao.TaskSteps> stored = new ArrayList<>(batch.size());
+            Map<Long, Map<LocalDate, List<Step>>> written = new TreeMap<>();
+            Map<Long, Map<LocalDate, List<String>>> fields = new TreeMap<>();
             for (int i = 0; i < batch.size(); i++) {
-                stored.add(new TaskDao.TaskSteps(ids.get(i), batch.get(i).owner().id(), batch.get(i).request().date(),
-                        steps.get(i)));
+                long owner = batch.get(i).owner().id();
+                LocalDate date = batch.get(i).request().date();
+                stored.add(new TaskDao.TaskSteps(ids.get(i), owner, date, steps.get(i)));
+                written.computeIfAbsent(owner, o -> new TreeMap<>()).computeIfAbsent(date, d -> new ArrayList<>())
+                        .addAll(steps.get(i));
+                fields.computeIfAbsent(owner, o -> new TreeMap<>()).computeIfAbsent(date, d -> new ArrayList<>())
+                        .add("tasks[" + i + "].steps");
             }
             tasks.insertSteps(stored);
-            List<FieldError> errors = new ArrayList<>();
-            ledgers.forEach((owner, ledger) -> {
-                List<Integer> items = itemsByOwner.getOrDefault(owner, List.of());
-                Map<LocalDate, List<Step>> written = new TreeMap<>();
-                Map<LocalDate, List<String>> fields = new TreeMap<>();
-                for (int i : items) {
-                    LocalDate date = batch.get(i).request().date();
-                    written.computeIfAbsent(date, d -> new ArrayList<>()).addAll(steps.get(i));
-                    fields.computeIfAbsent(date, d -> new ArrayList<>()).add("tasks[" + i + "].steps");
-                }
-                try {
-                    ledger.refresh(written, date -> fields.getOrDefault(date, List.of()));
-                } catch (ApiException overfull) {
-                    errors.addAll(overfull.problem().errors());
-                }
-            });
-            if (!errors.isEmpty()) {
-                throw ApiException.unprocessable(errors);
-            }
+            days.refresh(written, (owner, date) -> fields.getOrDefault(owner, Map.of()).getOrDefault(date, List.of()));
             List<Task> created = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 NewTask task = batch.get(i);

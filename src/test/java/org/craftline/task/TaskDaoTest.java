@@ -115,16 +115,17 @@ class TaskDaoTest {
     @Test
     void database_refusesAWorkerDayOverADay() {
         WorkerDayDao days = jdbi.onDemand(WorkerDayDao.class);
-        days.insert(worker, List.of(DAY), List.of(day(1440, 0, 0)));
+        days.insert(List.of(new WorkerDayDao.WorkerDay(worker, DAY, day(1440, 0, 0))));
 
-        assertThatThrownBy(() -> days.insert(worker, List.of(DAY.plusDays(1)), List.of(day(1441, 0, 0))))
+        assertThatThrownBy(() -> days.insert(List.of(new WorkerDayDao.WorkerDay(worker, DAY.plusDays(1),
+                day(1441, 0, 0)))))
                 .matches(SqlStates::isCheckViolation);
 
         for (DayRollup wrong : List.of(day(1441, 0, 0), day(100, 200, 0), day(100, 0, 101))) {
-            assertThatThrownBy(() -> days.update(worker, List.of(DAY), List.of(wrong)))
+            assertThatThrownBy(() -> days.update(List.of(new WorkerDayDao.WorkerDay(worker, DAY, wrong))))
                     .matches(SqlStates::isCheckViolation);
         }
-        assertThatThrownBy(() -> days.insertTools(worker, List.of(new WorkerDayDao.DayTool(DAY, "ZBrush", 1441, 0))))
+        assertThatThrownBy(() -> days.insertTools(List.of(new WorkerDayDao.DayTool(worker, DAY, "ZBrush", 1441, 0))))
                 .matches(SqlStates::isCheckViolation);
     }
 
