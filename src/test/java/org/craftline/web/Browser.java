@@ -77,15 +77,22 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(id));
     }
 
+    /**
+     * A wait of up to {@code seconds} that looks again every 50 ms: Selenium's default half second
+     * between looks cost the page tests more than the pages did (most waits are over in one).
+     */
+    WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+    }
+
     /** Waits up to 5 s for the element to show. */
     WebElement visible(String id) {
-        return new WebDriverWait(driver, Duration.ofSeconds(5))
+        return waiting(5)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     void waitForText(String id, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(5))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+        waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
     Object script(String javaScript, Object... arguments) {
@@ -110,8 +117,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits up to {@code seconds} for the script to return true. */
     void waitUntil(int seconds, String javaScript) {
-        new WebDriverWait(driver, Duration.ofSeconds(seconds))
-                .until(d -> Boolean.TRUE.equals(script(javaScript)));
+        waiting(seconds).until(d -> Boolean.TRUE.equals(script(javaScript)));
     }
 
     /**

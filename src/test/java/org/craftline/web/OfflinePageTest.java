@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Entries survive a lost connection, in Chromium with its network cut: two tasks saved offline are
@@ -146,7 +144,7 @@ class OfflinePageTest {
         session.browser.waitForText("outbox", "1 entry is waiting");
 
         session.browser.find("sign-out").click();
-        Alert question = new WebDriverWait(session.browser.driver, Duration.ofSeconds(5))
+        Alert question = session.browser.waiting(5)
                 .until(ExpectedConditions.alertIsPresent());
         assertThat(question.getText()).startsWith("1 entry has not reached the server yet. Signing out deletes it");
         question.accept();

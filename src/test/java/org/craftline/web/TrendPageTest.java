@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The trend in real Chromium: a worker's own, a team's for an analyst, on a phone and by keyboard alone. */
 @BrowserLevel
@@ -61,7 +59,7 @@ class TrendPageTest {
     }
 
     private void waitForChart() {
-        new WebDriverWait(session.browser.driver, Duration.ofSeconds(5)).until(driver -> ((Number) session.browser.script(
+        session.browser.waiting(5).until(driver -> ((Number) session.browser.script(
                 "return document.getElementById('trend-chart').naturalWidth")).intValue() > 0);
     }
 

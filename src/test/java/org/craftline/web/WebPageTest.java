@@ -16,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The web page at {@code /} in real Chromium: signing in and out, by keyboard, with clear errors. */
 @BrowserLevel
@@ -138,7 +137,7 @@ class WebPageTest {
     @Test
     void theApiReference_rendersEveryOperation_withoutConsoleErrors() {
         session.browser.open(session.page() + "api/docs/");
-        new WebDriverWait(session.browser.driver, java.time.Duration.ofSeconds(10)).until(driver ->
+        session.browser.waiting(10).until(driver ->
                 !driver.findElements(By.cssSelector(".opblock")).isEmpty());
         int operations = session.browser.driver.findElements(By.cssSelector(".opblock")).size();
         long documented = 0;
