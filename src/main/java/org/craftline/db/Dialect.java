@@ -1,5 +1,6 @@
 package org.craftline.db;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,15 @@ public enum Dialect {
         return operators.strip().replaceAll(";+\\s*$", "") + "; " + ours;
     }
 
+    /** The dialect of the database {@code handle} is connected to. */
+    public static Dialect of(Handle handle) {
+        try {
+            return of(handle.getConnection().getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the connection did not say which database it is connected to", e);
+        }
+    }
+
     public static Dialect of(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);
         if (url.startsWith("jdbc:postgresql:")) {
@@ -127,6 +137,17 @@ public enum Dialect {
     /** The JDBC URL the server uses for {@code jdbcUrl}: the operator's, with what a graceful shutdown needs. */
     public String serverUrl(String jdbcUrl) {
         return jdbcUrl;
+    }
+
+    /**
+     * Whether many workers' rows are best read as one statement with a list of their ids. On
+     * PostgreSQL each statement is a round trip, and the index is sought for each id of the list.
+     * H2 runs a statement as a method call, but tests every row of the index range it scans
+     * against a list of parameters, so one statement for 1,000 workers grew with the days each
+     * held (692 ms for 300 days each, against 11 ms for a statement per worker).
+     */
+    public boolean readsListsOfIdsAsSeeks() {
+        return this == POSTGRESQL;
     }
 
     /** The longest CLOB H2 keeps in its row rather than in its LOB store: 64 MiB. */

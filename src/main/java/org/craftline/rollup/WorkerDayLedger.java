@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import org.craftline.db.Dialect;
 import org.craftline.problem.ApiException;
 import org.craftline.problem.Problem.FieldError;
 import org.craftline.step.Step;
@@ -52,10 +53,11 @@ public final class WorkerDayLedger {
 
     /**
      * Locks the existing rows of each worker's dates, workers by id and each one's days by date, in
-     * the transaction of the write's {@code handle}. Workers whose days fall in a short span (a
-     * batch of a day of every member of a team, say) are locked together, a statement for up to
-     * {@value #WORKERS_A_STATEMENT} of them, when the span holds at most twice the days asked for;
-     * otherwise each worker with a statement of their own.
+     * the transaction of the write's {@code handle}. On PostgreSQL, workers whose days fall in a
+     * short span (a batch of a day of every member of a team, say) are locked together, a
+     * statement for up to {@value #WORKERS_A_STATEMENT} of them, when the span holds at most twice
+     * the days asked for; otherwise, and on H2 ({@link Dialect#readsListsOfIdsAsSeeks}), each
+     * worker with a statement of their own.
      */
     public static WorkerDayLedger lock(Handle handle, Map<Long, ? extends Collection<LocalDate>> datesByWorker) {
         WorkerDayDao days = handle.attach(WorkerDayDao.class);
@@ -65,8 +67,8 @@ public final class WorkerDayLedger {
                 wanted.put(worker, new TreeSet<>(dates));
             }
         });
-        Map<Long, Map<LocalDate, Integer>> locked = togetherPays(wanted) ? lockTogether(days, wanted)
-                : lockEach(days, wanted);
+        Map<Long, Map<LocalDate, Integer>> locked = togetherPays(wanted) && Dialect.of(handle).readsListsOfIdsAsSeeks()
+                ? lockTogether(days, wanted) : lockEach(days, wanted);
         Map<Long, Map<LocalDate, Integer>> before = new TreeMap<>();
         wanted.forEach((worker, dates) -> {
             Map<LocalDate, Integer> held = locked.getOrDefault(worker, Map.of());

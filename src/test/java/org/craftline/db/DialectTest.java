@@ -33,6 +33,15 @@ class DialectTest {
                 .hasMessageContaining("jdbc:mysql://db/craftline").hasMessageNotContaining("secret");
     }
 
+    @Test
+    void of_aHandle_isTheDialectOfTheDatabaseItIsConnectedTo() {
+        Jdbi jdbi = TestDatabase.migrated();
+
+        Dialect connected = jdbi.withHandle(handle -> Dialect.of(handle));
+
+        assertThat(connected).isEqualTo(dialect());
+    }
+
     /**
      * GracefulShutdownTest shows why the pool closes H2: its own shutdown hook closed the database
      * under requests in flight. CLOBs stay in their rows: see {@link #inRowLobs_keepALongAnswerInItsRow}.

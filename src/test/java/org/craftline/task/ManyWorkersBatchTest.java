@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A batch of many workers' tasks keeps every worker's days and months as the same tasks written
  * one at a time would: whether its workers' days are locked by one statement (a few days of many
- * workers) or a statement each (days far apart), on days that held steps before and days that did
- * not. Runs on H2 and, in the PostgreSQL execution, on PostgreSQL.
+ * workers, on PostgreSQL) or a statement each (days far apart, and always on H2), on days that held
+ * steps before and days that did not. Runs on H2 and, in the PostgreSQL execution, on PostgreSQL.
  */
 class ManyWorkersBatchTest {
 
