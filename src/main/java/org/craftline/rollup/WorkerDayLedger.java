@@ -152,7 +152,7 @@ public final class WorkerDayLedger {
         List<WorkerDayDao.WorkerDay> rollups = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         before.forEach((worker, dates) -> dates.forEach((date, minutesBefore) -> {
-            boolean wasEmpty = minutesBefore == null || minutesBefore == 0;
+            boolean wasEmpty = heldNothing(minutesBefore);
             List<Step> writtenThere = written.getOrDefault(worker, Map.of()).get(date);
             List<Step> steps = wasEmpty && writtenThere != null ? writtenThere : days.listStepsOfDay(worker, date);
             DayRollup rollup = DayRollup.of(steps);
@@ -201,14 +201,7 @@ public final class WorkerDayLedger {
         rollups.forEach(day -> byMonth.computeIfAbsent(new WorkerDayDao.WorkerDate(day.workerId(),
                 day.workDate().withDayOfMonth(1)), month -> new ArrayList<>()).add(day));
         List<WorkerDayDao.WorkerDate> months = List.copyOf(byMonth.keySet());
-        int[] raised = days.raiseMonthVersions(months);
-        List<WorkerDayDao.WorkerDate> firsts = new ArrayList<>();
-        for (int i = 0; i < raised.length; i++) {
-            if (raised[i] == 0) {
-                firsts.add(months.get(i));
-            }
-        }
-        days.insertMonthVersions(firsts);
+        days.insertMonthVersions(notFound(months, days.raiseMonthVersions(months)));
         List<WorkerDayDao.WorkerDate> recount = new ArrayList<>();
         List<WorkerDayDao.MonthTool> added = new ArrayList<>();
         byMonth.forEach((month, written) -> {
@@ -218,21 +211,28 @@ public final class WorkerDayLedger {
                 recount.add(month);
             }
         });
-        int[] grown = days.addToMonthTools(added);
-        List<WorkerDayDao.MonthTool> newTools = new ArrayList<>();
-        for (int i = 0; i < grown.length; i++) {
-            if (grown[i] == 0) {
-                newTools.add(added.get(i));
+        days.insertMonthTools(notFound(added, days.addToMonthTools(added)));
+        days.rewriteMonthTools(recount);
+    }
+
+    /** The rows an update changed nothing for, given its counts in the rows' order: they are new. */
+    private static <T> List<T> notFound(List<T> rows, int[] changed) {
+        List<T> missing = new ArrayList<>();
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] == 0) {
+                missing.add(rows.get(i));
             }
         }
-        days.insertMonthTools(newTools);
-        days.rewriteMonthTools(recount);
+        return missing;
     }
 
     /** Whether the day held no minutes, and so no tool rows, before this write. */
     private boolean heldNothing(WorkerDayDao.WorkerDay day) {
-        Integer minutes = before.get(day.workerId()).get(day.workDate());
-        return minutes == null || minutes == 0;
+        return heldNothing(before.get(day.workerId()).get(day.workDate()));
+    }
+
+    private static boolean heldNothing(Integer minutesBefore) {
+        return minutesBefore == null || minutesBefore == 0;
     }
 
     /** The tools of a month's written days, summed per tool, with the first of those days each was used on. */
