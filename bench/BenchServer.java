@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.craftline.db.Dialect;
 
 /** What the benchmarks share: the real jar as a child process, its health, its heap. */
 final class BenchServer {
@@ -52,6 +53,11 @@ final class BenchServer {
         return builder.start();
     }
 
+    /** Whether {@code url} is a PostgreSQL database, told apart as the server does ({@link Dialect#of}). */
+    static boolean postgres(String url) {
+        return Dialect.of(url) == Dialect.POSTGRESQL;
+    }
+
     /**
      * The server's environment for a database and a pair of ports ({@code port}, and {@code port + 1}
      * for the admin side), with a fixed admin token.
@@ -59,7 +65,7 @@ final class BenchServer {
     static Map<String, String> env(String url, String user, String password, String adminToken, Path work, int port) {
         return Map.of(
                 "CRAFTLINE_DB_URL", url,
-                "CRAFTLINE_DB_DRIVER", url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver",
+                "CRAFTLINE_DB_DRIVER", postgres(url) ? "org.postgresql.Driver" : "org.h2.Driver",
                 "CRAFTLINE_DB_USER", user, "CRAFTLINE_DB_PASSWORD", password,
                 "CRAFTLINE_ADMIN_TOKEN", adminToken,
                 "CRAFTLINE_ADMIN_TOKEN_FILE", work.resolve("admin-token").toString(),

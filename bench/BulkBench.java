@@ -59,20 +59,17 @@ public final class BulkBench {
         String rawUrl = System.getProperty("db.rawUrl", Dialect.h2FileUrl(work.resolve("raw")));
         String user = System.getProperty("db.user", "craftline");
         String password = System.getProperty("db.password", "");
-        boolean postgres = url.startsWith("jdbc:postgresql:");
+        boolean postgres = BenchServer.postgres(url);
         int port = Integer.getInteger("port", 18680);
         Map<String, String> env = BenchServer.env(url, user, password, ADMIN_TOKEN, work, port);
-        Map<String, String> rawEnv = new java.util.HashMap<>(env);
-        rawEnv.put("CRAFTLINE_DB_URL", rawUrl);
-        rawEnv.put("CRAFTLINE_DB_DRIVER", rawUrl.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver");
+        Map<String, String> rawEnv = BenchServer.env(rawUrl, user, password, ADMIN_TOKEN, work, port);
         BenchServer.run(rawEnv, work.resolve("migrate-raw.log"), "db", "migrate", "config.yml");
         double raw = rawStepsPerSecond(rawUrl, user, password, false);
         // The same again with the day and tool rollup rows the service keeps for those days, in a
         // second fresh database: what the rows a batch must write cost the database alone.
         String rollupUrl = System.getProperty("db.rollupUrl",
                 Dialect.h2FileUrl(work.resolve("raw-rollups")));
-        Map<String, String> rollupEnv = new java.util.HashMap<>(rawEnv);
-        rollupEnv.put("CRAFTLINE_DB_URL", rollupUrl);
+        Map<String, String> rollupEnv = BenchServer.env(rollupUrl, user, password, ADMIN_TOKEN, work, port);
         BenchServer.run(rollupEnv, work.resolve("migrate-rollups.log"), "db", "migrate", "config.yml");
         double rawWithRollups = rawStepsPerSecond(rollupUrl, user, password, true);
 

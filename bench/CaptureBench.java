@@ -43,7 +43,7 @@ public final class CaptureBench {
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("craftline-capture");
         String url = System.getProperty("db.url", Dialect.h2FileUrl(work.resolve("served")));
-        boolean postgres = url.startsWith("jdbc:postgresql:");
+        boolean postgres = BenchServer.postgres(url);
         int port = Integer.getInteger("port", 18780);
         Path aw = work.resolve("activitywatch-year.json");
         int awEvents;

@@ -86,7 +86,7 @@ public final class ScaleBench {
         // -Ddb.url=jdbc:postgresql://... (an empty database) measures PostgreSQL; by default a fresh H2 file.
         String url = System.getProperty("db.url",
                 Dialect.h2FileUrl(work.resolve("craftline")));
-        boolean postgres = url.startsWith("jdbc:postgresql:");
+        boolean postgres = BenchServer.postgres(url);
         USER = System.getProperty("db.user", "craftline");
         PASSWORD = System.getProperty("db.password", "");
         int port = Integer.getInteger("port", 18580);

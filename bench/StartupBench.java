@@ -31,7 +31,7 @@ public final class StartupBench {
         String url = System.getProperty("db.url", "jdbc:h2:file:" + work.resolve("craftline") + ";WRITE_DELAY=0");
         String user = System.getProperty("db.user", "sa");
         String password = System.getProperty("db.password", "");
-        boolean postgres = url.startsWith("jdbc:postgresql:");
+        boolean postgres = BenchServer.postgres(url);
         Map<String, String> env = BenchServer.env(url, user, password, BulkBench.ADMIN_TOKEN, work, PORT);
         String base = "http://127.0.0.1:" + PORT;
         String health = "http://127.0.0.1:" + (PORT + 1) + "/healthcheck";

@@ -2,7 +2,7 @@
 # Ingest while the database grows: 1,000 workers' year of tasks of four steps through
 # POST /api/tasks/batch, a day of every worker per request, into a fresh database; each tenth's
 # steps/s against the first tenth's, and the database's bytes per stored step. Prints a table and
-# writes it to bench/results/ingest.md (ingest-postgresql.md on PostgreSQL). About eight minutes.
+# writes it to bench/results/ingest.md (ingest-postgresql.md on PostgreSQL). About three minutes.
 # Not part of `./mvnw -B verify`.
 #
 #   ./mvnw -B -DskipTests package && bench/ingest-bench.sh
