@@ -6,6 +6,7 @@ import static org.craftline.testing.Payloads.step;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.craftline.CraftlineConfiguration;
 import org.craftline.testing.Http;
@@ -55,20 +57,71 @@ class DayLimitRaceTest {
         }
     }
 
+    /**
+     * Batches of the same days of several workers, half listing them in reverse, race too: each
+     * batch is all or nothing, so exactly as many succeed as fit on every worker's days (on
+     * PostgreSQL the days of such a batch are locked by one statement, {@code WorkerDayLedger}).
+     */
+    @Test
+    void racingBatchesOfSeveralWorkers_fillEachWorkersDaysToTheLimitAndNoFurther() throws Exception {
+        Http http = TestApp.admin(APP);
+        List<String> workers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            workers.add(TestApp.uniqueHandle("racing"));
+            TestApp.createWorker(http, workers.get(i));
+        }
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < REQUESTS_PER_DAY; i++) {
+            List<String> order = new ArrayList<>(workers);
+            if (i % 2 == 1) {
+                Collections.reverse(order);
+            }
+            List<Map<String, Object>> tasks = new ArrayList<>();
+            for (String worker : order) {
+                for (String day : DAYS) {
+                    tasks.add(Payloads.task(worker, day, step("prompt", MINUTES, "EXECUTION")));
+                }
+            }
+            bodies.add(Http.json(Map.of("tasks", tasks)));
+        }
+
+        List<Integer> statuses = race(bodies, body -> http.post("/api/tasks/batch", body).status());
+
+        Map<Integer, Long> counts = statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        int fitPerDay = 1440 / MINUTES;
+        assertThat(counts).containsOnlyKeys(201, 422);
+        assertThat(counts.get(201)).isEqualTo((long) fitPerDay);
+        for (String worker : workers) {
+            var series = http.get("/api/reports/deskilling?worker=" + worker
+                    + "&from=2023-03-13&to=2023-03-15&bucket=week").json().path("series");
+            assertThat(series.get(0).path("totalMinutes").asInt()).as(worker)
+                    .isEqualTo(fitPerDay * MINUTES * DAYS.size());
+        }
+    }
+
     private static List<Integer> race(Http http, String worker) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(REQUESTS_PER_DAY * DAYS.size());
+        List<String> bodies = new ArrayList<>();
+        for (String day : DAYS) {
+            String body = Http.json(Payloads.task(worker, day, step("prompt", MINUTES, "EXECUTION")));
+            for (int i = 0; i < REQUESTS_PER_DAY; i++) {
+                bodies.add(body);
+            }
+        }
+        return race(bodies, body -> http.post("/api/tasks", body).status());
+    }
+
+    /** Sends every body at once, each on a thread of its own; the statuses in the bodies' order. */
+    private static List<Integer> race(List<String> bodies, Function<String, Integer> send) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> replies = new ArrayList<>();
-            for (String day : DAYS) {
-                String body = Http.json(Payloads.task(worker, day, step("prompt", MINUTES, "EXECUTION")));
-                for (int i = 0; i < REQUESTS_PER_DAY; i++) {
-                    Callable<Integer> request = () -> {
-                        start.await();
-                        return http.post("/api/tasks", body).status();
-                    };
-                    replies.add(pool.submit(request));
-                }
+            for (String body : bodies) {
+                Callable<Integer> request = () -> {
+                    start.await();
+                    return send.apply(body);
+                };
+                replies.add(pool.submit(request));
             }
             start.countDown();
             List<Integer> statuses = new ArrayList<>();
