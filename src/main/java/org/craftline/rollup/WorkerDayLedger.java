@@ -56,7 +56,7 @@ public final class WorkerDayLedger {
      * the transaction of the write's {@code handle}. On PostgreSQL, workers whose days fall in a
      * short span (a batch of a day of every member of a team, say) are locked together, a
      * statement for up to {@value #WORKERS_A_STATEMENT} of them, when the span holds at most twice
-     * the days asked for; otherwise, and on H2 ({@link Dialect#readsListsOfIdsAsSeeks}), each
+     * the days asked for; otherwise, and on H2 ({@link Dialect#locksManyIdsInOneStatement}), each
      * worker with a statement of their own.
      */
     public static WorkerDayLedger lock(Handle handle, Map<Long, ? extends Collection<LocalDate>> datesByWorker) {
@@ -67,8 +67,8 @@ public final class WorkerDayLedger {
                 wanted.put(worker, new TreeSet<>(dates));
             }
         });
-        Map<Long, Map<LocalDate, Integer>> locked = togetherPays(wanted) && Dialect.of(handle).readsListsOfIdsAsSeeks()
-                ? lockTogether(days, wanted) : lockEach(days, wanted);
+        boolean together = togetherPays(wanted) && Dialect.of(handle).locksManyIdsInOneStatement();
+        Map<Long, Map<LocalDate, Integer>> locked = together ? lockTogether(days, wanted) : lockEach(days, wanted);
         Map<Long, Map<LocalDate, Integer>> before = new TreeMap<>();
         wanted.forEach((worker, dates) -> {
             Map<LocalDate, Integer> held = locked.getOrDefault(worker, Map.of());

@@ -18,7 +18,6 @@ import org.craftline.db.Transactions;
 import org.craftline.db.WriteHook;
 import org.craftline.http.ETags;
 import org.craftline.problem.ApiException;
-import org.craftline.problem.Problem.FieldError;
 import org.craftline.rollup.WorkerDayLedger;
 import org.craftline.step.Step;
 import org.craftline.task.TaskDao.LockedTask;
