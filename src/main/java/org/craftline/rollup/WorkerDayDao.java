@@ -227,28 +227,24 @@ public interface WorkerDayDao extends SqlObject {
                 UPDATE worker_month_tools
                 SET minutes = minutes + ?, craft_minutes = craft_minutes + ?, first_day = LEAST(first_day, ?)
                 WHERE worker_id = ? AND month_start = ? AND tool = ?
-                """, tools, (update, tool) -> {
-                    update.setInt(1, tool.minutes());
-                    update.setInt(2, tool.craftMinutes());
-                    update.setObject(3, tool.firstDay());
-                    update.setLong(4, tool.workerId());
-                    update.setObject(5, tool.monthStart());
-                    update.setString(6, tool.tool());
-                });
+                """, tools, WorkerDayDao::bind);
     }
 
     default void insertMonthTools(List<MonthTool> tools) {
         JdbcBatches.execute(getHandle(), """
-                INSERT INTO worker_month_tools (worker_id, month_start, tool, minutes, craft_minutes, first_day)
+                INSERT INTO worker_month_tools (minutes, craft_minutes, first_day, worker_id, month_start, tool)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """, tools, (insert, tool) -> {
-                    insert.setLong(1, tool.workerId());
-                    insert.setObject(2, tool.monthStart());
-                    insert.setString(3, tool.tool());
-                    insert.setInt(4, tool.minutes());
-                    insert.setInt(5, tool.craftMinutes());
-                    insert.setObject(6, tool.firstDay());
-                });
+                """, tools, WorkerDayDao::bind);
+    }
+
+    /** A month tool's figures in the column order both statements above share, then its key. */
+    private static void bind(PreparedStatement statement, MonthTool tool) throws SQLException {
+        statement.setInt(1, tool.minutes());
+        statement.setInt(2, tool.craftMinutes());
+        statement.setObject(3, tool.firstDay());
+        statement.setLong(4, tool.workerId());
+        statement.setObject(5, tool.monthStart());
+        statement.setString(6, tool.tool());
     }
 
     /** One tool's minutes in one worker's month, and the first day of the month it was used on. */
