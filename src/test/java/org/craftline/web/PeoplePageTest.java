@@ -113,6 +113,8 @@ class PeoplePageTest {
         session.signIn(researcher, "ANALYST");
 
         session.browser.waitForText("trend-title", "Team trend");
+        // The list of teams arrives after the title: wait for it, not for the title alone.
+        session.browser.waitUntil(5, "return document.querySelectorAll('#known-teams option').length > 0");
         List<String> offered = session.browser.driver.findElements(By.cssSelector("#known-teams option")).stream()
                 .map(option -> option.getAttribute("value")).toList();
 
@@ -148,7 +150,10 @@ class PeoplePageTest {
                 + " return click.call(this); };");
         session.browser.find("export-csv").click();
         session.browser.find("export-json").click();
-        session.browser.waitForText("token-form-error", "");
+        // Each export is fetched before its file is handed over: wait for both (an empty text is
+        // in every element, so waiting for one never waited).
+        session.browser.waitUntil(5, "return window.downloads.length >= 2");
+        assertThat(session.browser.find("token-form-error").getText()).as("no error beside the downloads").isEmpty();
         assertThat(session.browser.script("return window.downloads.length >= 2 ? window.downloads : null"))
                 .isNotNull().asString().contains("craftline-log.csv", "craftline-log.json");
         session.browser.screenshot("worker-tokens");
