@@ -158,4 +158,9 @@ public final class ApiException extends RuntimeException {
     public int status() {
         return type.status();
     }
+
+    /** Whether trying again later may work ({@code Retry-After} is sent): the service is busy or full. */
+    public boolean isTemporary() {
+        return retryAfterSeconds != null;
+    }
 }

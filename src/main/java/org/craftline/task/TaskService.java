@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.craftline.access.Caller;
+import org.craftline.db.GroupCommit;
 import org.craftline.db.Transactions;
 import org.craftline.db.WriteHook;
 import org.craftline.http.ETags;
@@ -24,6 +25,7 @@ import org.craftline.task.TaskDao.LockedTask;
 import org.craftline.task.TaskDao.StepRow;
 import org.craftline.task.TaskDao.TaskStepRow;
 import org.craftline.worker.Worker;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterator;
 
@@ -34,8 +36,16 @@ import org.jdbi.v3.core.result.ResultIterator;
  */
 public final class TaskService {
 
+    /**
+     * The most single tasks written in one transaction: enough for every connection of a full pool
+     * to be in one group, well under a batch's 1,000.
+     */
+    static final int MAX_GROUP = 100;
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final GroupCommit<Creation, Task> creations =
+            new GroupCommit<>(this::createTogether, this::createAlone, MAX_GROUP);
 
     public TaskService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -51,10 +61,41 @@ public final class TaskService {
      * read back: every value is the one sent to the database, instants included (the clock
      * ticks at the databases' precision).
      *
+     * Tasks created at the same time commit together ({@link GroupCommit}), each with its own answer.
+     *
      * @param owner the worker the task is for, as {@link org.craftline.worker.Workers#owner} resolved it
      * @param hook  work to do in the same transaction, before and after the write
      */
     public Task create(Worker owner, TaskRequest request, WriteHook<Task> hook) {
+        return creations.submit(new Creation(owner, request, hook));
+    }
+
+    /** One task of {@link #create}, waiting for its group. */
+    private record Creation(Worker owner, TaskRequest request, WriteHook<Task> hook) {
+    }
+
+    /** A group of single tasks as one batch, with each task's hook around it. */
+    private List<Task> createTogether(List<Creation> group) {
+        List<NewTask> batch = group.stream().map(creation -> new NewTask(creation.owner(), creation.request())).toList();
+        return createAll(batch, new WriteHook<>() {
+            @Override
+            public void before(Handle handle) {
+                group.forEach(creation -> creation.hook().before(handle));
+            }
+
+            @Override
+            public void after(Handle handle, List<Task> created) {
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).hook().after(handle, created.get(i));
+                }
+            }
+        });
+    }
+
+    private Task createAlone(Creation creation) {
+        Worker owner = creation.owner();
+        TaskRequest request = creation.request();
+        WriteHook<Task> hook = creation.hook();
         List<Step> steps = request.normalizedSteps();
         String title = request.normalizedTitle();
         String notes = request.normalizedNotes();

@@ -1,0 +1,106 @@
+package org.craftline.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.craftline.testing.Payloads.step;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.craftline.CraftlineConfiguration;
+import org.craftline.testing.Http;
+import org.craftline.testing.Payloads;
+import org.craftline.testing.TestApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Single tasks sent at the same moment are written together ({@code db/GroupCommit}); each request
+ * must still get its own task back, stored as sent, and a request that cannot be written fails
+ * alone.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ConcurrentCreatesTest {
+
+    static final DropwizardAppExtension<CraftlineConfiguration> APP = TestApp.extension();
+
+    private static final int WORKERS = 4;
+    private static final int REQUESTS = 32;
+    private static final String FULL_DAY = "2023-03-20";
+
+    @Test
+    void tasksSentAtOnce_eachComeBackAsTheirOwn_andAFullDayFailsOnlyItsRequest() throws Exception {
+        Http http = TestApp.admin(APP);
+        List<String> workers = new ArrayList<>();
+        for (int i = 0; i < WORKERS; i++) {
+            workers.add(TestApp.uniqueHandle("rush"));
+            TestApp.createWorker(http, workers.get(i));
+        }
+        String full = workers.get(0);
+        assertThat(http.post("/api/tasks", Http.json(Payloads.task(full, FULL_DAY, step("sculpt", 1430, "CRAFT"))))
+                .status()).isEqualTo(201);
+        List<Map<String, Object>> sent = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            // Request 0 asks 20 minutes of a day with 10 left; every other fits.
+            String date = i == 0 ? FULL_DAY : "2023-03-" + (10 + i % 8);
+            Map<String, Object> task = new HashMap<>(Payloads.task(workers.get(i % WORKERS), date,
+                    step("step of " + i, 20 + i, i % 2 == 0 ? "CRAFT" : "EXECUTION")));
+            task.put("title", "task " + i);
+            sent.add(task);
+        }
+
+        List<Http.Reply> replies = sendAtOnce(http, sent);
+
+        assertThat(replies.get(0).status()).isEqualTo(422);
+        assertThat(replies.get(0).json().path("errors").get(0).path("field").asText()).isEqualTo("steps");
+        Set<Long> ids = new HashSet<>();
+        for (int i = 1; i < REQUESTS; i++) {
+            Http.Reply reply = replies.get(i);
+            assertThat(reply.status()).as("request %d", i).isEqualTo(201);
+            JsonNode task = reply.json();
+            assertThat(task.path("title").asText()).isEqualTo("task " + i);
+            assertThat(task.path("worker").asText()).isEqualTo(workers.get(i % WORKERS));
+            assertThat(task.path("steps").get(0).path("activity").asText()).isEqualTo("step of " + i);
+            assertThat(reply.header("Location")).endsWith("/tasks/" + task.path("id").asLong());
+            ids.add(task.path("id").asLong());
+            JsonNode stored = http.get("/api/tasks/" + task.path("id").asLong()).json();
+            assertThat(stored).isEqualTo(task);
+        }
+        assertThat(ids).hasSize(REQUESTS - 1);
+        var day = http.get("/api/tasks?worker=" + full + "&from=" + FULL_DAY + "&to=" + FULL_DAY).json();
+        assertThat(day.path("items")).hasSize(1);
+    }
+
+    /** Sends every body at once, each on a thread of its own; the replies in the bodies' order. */
+    private static List<Http.Reply> sendAtOnce(Http http, List<Map<String, Object>> bodies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Http.Reply>> replies = new ArrayList<>();
+            for (Map<String, Object> body : bodies) {
+                String json = Http.json(body);
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return http.post("/api/tasks", json);
+                }));
+            }
+            start.countDown();
+            List<Http.Reply> all = new ArrayList<>();
+            for (Future<Http.Reply> reply : replies) {
+                all.add(reply.get());
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
