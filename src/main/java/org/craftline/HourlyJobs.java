@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's housekeeping: hourly, purging expired idempotency keys and publishing due team
- * weeks; on H2, every second, the file's upkeep ({@code db/H2Housekeeping}). Each job runs on a
+ * weeks; on H2, four times a second, the file's upkeep ({@code db/H2Housekeeping}). Each job runs on a
  * thread of its own that Dropwizard stops with the server. A scheduled task that throws
  * is never run again, silently: one database outage would have ended the purge for good. So a
  * failure is logged, with what the job was doing, counted in the metrics on the admin port

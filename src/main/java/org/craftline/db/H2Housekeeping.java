@@ -27,12 +27,17 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class H2Housekeeping implements Runnable {
 
-    /** How often it runs: the writer H2 would run sleeps a third of the write delay, at least 10 ms. */
-    public static final Duration EVERY = Duration.ofSeconds(1);
+    /**
+     * How often it runs (the writer H2 would run sleeps a third of the write delay, at least 10 ms),
+     * and below how much it rewrites a run: a write waits behind a run, so runs are short and
+     * frequent. 4 MiB a second made single-task POSTs' p99 113-121 ms on H2; 1 MiB every 250 ms,
+     * the same upkeep, 77-87 ms, with the same file size after a load (docs/performance.md).
+     */
+    public static final Duration EVERY = Duration.ofMillis(250);
     /** Chunks are rewritten while their share of live data is below this: H2's own default. */
     static final int TARGET_FILL_RATE = 90;
     /** At most this many bytes of live pages rewritten per run, so a write never waits long behind it. */
-    static final int REWRITE_BYTES = 4 << 20;
+    static final int REWRITE_BYTES = 1 << 20;
 
     private final Jdbi jdbi;
 
