@@ -1,7 +1,7 @@
 package org.craftline.task;
 
-import org.craftline.worker.Worker;
+import org.craftline.worker.Owner;
 
-/** A task to create: the request, and the worker it is for as {@code Workers#owner} resolved it. */
-public record NewTask(Worker owner, TaskRequest request) {
+/** A task to create: the request, and the worker it is for as {@code Workers} resolved it. */
+public record NewTask(Owner owner, TaskRequest request) {
 }

@@ -34,6 +34,7 @@ import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.idempotency.StoredAnswer;
 import org.craftline.step.Mode;
 import org.craftline.values.Text;
+import org.craftline.worker.Owner;
 import org.craftline.worker.Worker;
 import org.craftline.worker.Workers;
 
@@ -61,7 +62,7 @@ public class TaskResource {
                            @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
                            String idempotencyKey,
                            @NotNull @Valid TaskRequest request) {
-        Worker owner = workers.owner(caller, request.worker());
+        Owner owner = workers.taskOwner(caller, request.worker());
         return idempotency.once(caller, idempotencyKey, idempotency.fingerprint("POST /tasks", request), this::created,
                 hook -> tasks.create(owner, request, hook));
     }

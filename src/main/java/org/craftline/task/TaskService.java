@@ -24,6 +24,7 @@ import org.craftline.step.Step;
 import org.craftline.task.TaskDao.LockedTask;
 import org.craftline.task.TaskDao.StepRow;
 import org.craftline.task.TaskDao.TaskStepRow;
+import org.craftline.worker.Owner;
 import org.craftline.worker.Worker;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -52,7 +53,7 @@ public final class TaskService {
         this.clock = clock;
     }
 
-    public Task create(Worker owner, TaskRequest request) {
+    public Task create(Owner owner, TaskRequest request) {
         return create(owner, request, WriteHook.none());
     }
 
@@ -63,15 +64,15 @@ public final class TaskService {
      *
      * Tasks created at the same time commit together ({@link GroupCommit}), each with its own answer.
      *
-     * @param owner the worker the task is for, as {@link org.craftline.worker.Workers#owner} resolved it
+     * @param owner the worker the task is for, as {@link org.craftline.worker.Workers#taskOwner} resolved it
      * @param hook  work to do in the same transaction, before and after the write
      */
-    public Task create(Worker owner, TaskRequest request, WriteHook<Task> hook) {
+    public Task create(Owner owner, TaskRequest request, WriteHook<Task> hook) {
         return creations.submit(new Creation(owner, request, hook));
     }
 
     /** One task of {@link #create}, waiting for its group. */
-    private record Creation(Worker owner, TaskRequest request, WriteHook<Task> hook) {
+    private record Creation(Owner owner, TaskRequest request, WriteHook<Task> hook) {
     }
 
     /** A group of single tasks as one batch, with each task's hook around it. */
@@ -93,7 +94,7 @@ public final class TaskService {
     }
 
     private Task createAlone(Creation creation) {
-        Worker owner = creation.owner();
+        Owner owner = creation.owner();
         TaskRequest request = creation.request();
         WriteHook<Task> hook = creation.hook();
         List<Step> steps = request.normalizedSteps();

@@ -11,5 +11,5 @@ public record Worker(
         String occupation,
         String onetSoc,
         String team,
-        Instant createdAt) {
+        Instant createdAt) implements Owner {
 }
