@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.craftline.testing.ProblemAssert.assertFieldProblem;
 import static org.craftline.testing.ProblemAssert.assertProblem;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.craftline.testing.AtOnce;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
 import org.craftline.testing.SharedApp;
@@ -157,33 +154,15 @@ class IdempotencyApiTest {
     void aKeyRetriedInParallel_writesOnce_andEveryAnswerIsTheFirstOrA409() throws Exception {
         Http keyed = asWorker.withHeader("Idempotency-Key", UUID.randomUUID().toString());
         String body = Http.json(Payloads.task(worker, "2023-03-01"));
-        int clients = 12;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<Http.Reply>> replies = new ArrayList<>();
-        try {
-            for (int i = 0; i < clients; i++) {
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return keyed.post("/api/tasks", body);
-                }));
-            }
-            start.countDown();
-            List<Http.Reply> answers = new ArrayList<>();
-            for (Future<Http.Reply> reply : replies) {
-                answers.add(reply.get());
-            }
+        List<Http.Reply> answers = AtOnce.each(Collections.nCopies(12, body), json -> keyed.post("/api/tasks", json));
 
-            List<Http.Reply> created = answers.stream().filter(reply -> reply.status() == 201).toList();
-            assertThat(created).isNotEmpty();
-            assertThat(created).extracting(Http.Reply::body).containsOnly(created.get(0).body());
-            assertThat(answers).allMatch(reply -> reply.status() == 201 || reply.status() == 409,
-                    "201 or 409");
-            answers.stream().filter(reply -> reply.status() == 409).forEach(reply -> assertProblem(reply, 409));
-            assertThat(tasksOf(worker)).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Http.Reply> created = answers.stream().filter(reply -> reply.status() == 201).toList();
+        assertThat(created).isNotEmpty();
+        assertThat(created).extracting(Http.Reply::body).containsOnly(created.get(0).body());
+        assertThat(answers).allMatch(reply -> reply.status() == 201 || reply.status() == 409,
+                "201 or 409");
+        answers.stream().filter(reply -> reply.status() == 409).forEach(reply -> assertProblem(reply, 409));
+        assertThat(tasksOf(worker)).isEqualTo(1);
         Http.Reply after = keyed.post("/api/tasks", body);
         assertThat(after.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(Map.of("id", after.json().path("id").asLong())).isEqualTo(Map.of("id",

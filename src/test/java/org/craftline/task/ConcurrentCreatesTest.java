@@ -12,11 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.craftline.CraftlineConfiguration;
+import org.craftline.testing.AtOnce;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
 import org.craftline.testing.TestApp;
@@ -58,7 +55,7 @@ class ConcurrentCreatesTest {
             sent.add(task);
         }
 
-        List<Http.Reply> replies = sendAtOnce(http, sent);
+        List<Http.Reply> replies = AtOnce.each(sent, task -> http.post("/api/tasks", Http.json(task)));
 
         assertThat(replies.get(0).status()).isEqualTo(422);
         assertThat(replies.get(0).json().path("errors").get(0).path("field").asText()).isEqualTo("steps");
@@ -78,29 +75,5 @@ class ConcurrentCreatesTest {
         assertThat(ids).hasSize(REQUESTS - 1);
         var day = http.get("/api/tasks?worker=" + full + "&from=" + FULL_DAY + "&to=" + FULL_DAY).json();
         assertThat(day.path("items")).hasSize(1);
-    }
-
-    /** Sends every body at once, each on a thread of its own; the replies in the bodies' order. */
-    private static List<Http.Reply> sendAtOnce(Http http, List<Map<String, Object>> bodies) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Http.Reply>> replies = new ArrayList<>();
-            for (Map<String, Object> body : bodies) {
-                String json = Http.json(body);
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return http.post("/api/tasks", json);
-                }));
-            }
-            start.countDown();
-            List<Http.Reply> all = new ArrayList<>();
-            for (Future<Http.Reply> reply : replies) {
-                all.add(reply.get());
-            }
-            return all;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

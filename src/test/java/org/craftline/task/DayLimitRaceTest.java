@@ -9,14 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.craftline.CraftlineConfiguration;
+import org.craftline.testing.AtOnce;
 import org.craftline.testing.Http;
 import org.craftline.testing.Payloads;
 import org.craftline.testing.TestApp;
@@ -85,7 +80,7 @@ class DayLimitRaceTest {
             bodies.add(Http.json(Map.of("tasks", tasks)));
         }
 
-        List<Integer> statuses = race(bodies, body -> http.post("/api/tasks/batch", body).status());
+        List<Integer> statuses = AtOnce.each(bodies, body -> http.post("/api/tasks/batch", body).status());
 
         Map<Integer, Long> counts = statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
         int fitPerDay = 1440 / MINUTES;
@@ -107,30 +102,6 @@ class DayLimitRaceTest {
                 bodies.add(body);
             }
         }
-        return race(bodies, body -> http.post("/api/tasks", body).status());
-    }
-
-    /** Sends every body at once, each on a thread of its own; the statuses in the bodies' order. */
-    private static List<Integer> race(List<String> bodies, Function<String, Integer> send) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> replies = new ArrayList<>();
-            for (String body : bodies) {
-                Callable<Integer> request = () -> {
-                    start.await();
-                    return send.apply(body);
-                };
-                replies.add(pool.submit(request));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> reply : replies) {
-                statuses.add(reply.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.each(bodies, body -> http.post("/api/tasks", body).status());
     }
 }
