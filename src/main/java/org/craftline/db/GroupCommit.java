@@ -26,7 +26,9 @@ import org.craftline.problem.ApiException;
  *
  * <p>One group runs at a time; the thread that finds none running writes the waiting items (its
  * own among them) and then hands on, so no thread of its own is needed. A group takes at most
- * {@code maxGroup} items, in the order they came.
+ * {@code maxGroup} items, in the order they came. Two groups at a time on PostgreSQL, where writes
+ * may run side by side, made smaller groups and fewer tasks a second (742-787/s against 858-937/s,
+ * scale bench, runs alternated).
  *
  * @param <I> what one write is given
  * @param <O> what one write returns
