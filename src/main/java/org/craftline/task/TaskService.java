@@ -62,7 +62,7 @@ public final class TaskService {
      * read back: every value is the one sent to the database, instants included (the clock
      * ticks at the databases' precision).
      *
-     * Tasks created at the same time commit together ({@link GroupCommit}), each with its own answer.
+     * <p>Tasks created at the same time commit together ({@link GroupCommit}), each with its own answer.
      *
      * @param owner the worker the task is for, as {@link org.craftline.worker.Workers#taskOwner} resolved it
      * @param hook  work to do in the same transaction, before and after the write
