@@ -27,7 +27,7 @@ import org.craftline.http.Locations;
 import org.craftline.idempotency.IdempotencyKeys;
 import org.craftline.idempotency.StoredAnswer;
 import org.craftline.problem.ApiException;
-import org.craftline.worker.Worker;
+import org.craftline.worker.Owner;
 import org.craftline.worker.Workers;
 
 @Path("/events")
@@ -56,7 +56,7 @@ public class EventResource {
                            @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
                            String idempotencyKey,
                            @NotNull @Valid EventRequest request) {
-        Worker owner = workers.owner(caller, request.worker());
+        Owner owner = workers.writeOwner(caller, request.worker());
         return idempotency.<Event>once(caller, idempotencyKey, idempotency.fingerprint("POST /events", request),
                 event -> new StoredAnswer(201, Locations.of("events", event.id()), null, idempotency.body(event)),
                 hook -> writes.create(owner, request, hook));

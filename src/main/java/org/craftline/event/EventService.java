@@ -6,7 +6,7 @@ import org.craftline.db.Transactions;
 import org.craftline.db.WriteHook;
 import org.craftline.problem.ApiException;
 import org.craftline.values.Text;
-import org.craftline.worker.Worker;
+import org.craftline.worker.Owner;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,7 +30,7 @@ public final class EventService {
         this.clock = clock;
     }
 
-    public Event create(Worker owner, EventRequest request, WriteHook<Event> hook) {
+    public Event create(Owner owner, EventRequest request, WriteHook<Event> hook) {
         return Transactions.write(jdbi, handle -> {
             hook.before(handle);
             EventDao events = handle.attach(EventDao.class);

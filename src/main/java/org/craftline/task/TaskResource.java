@@ -62,7 +62,7 @@ public class TaskResource {
                            @Parameter(description = IdempotencyKeys.DESCRIPTION) @HeaderParam(IdempotencyKeys.HEADER)
                            String idempotencyKey,
                            @NotNull @Valid TaskRequest request) {
-        Owner owner = workers.taskOwner(caller, request.worker());
+        Owner owner = workers.writeOwner(caller, request.worker());
         return idempotency.once(caller, idempotencyKey, idempotency.fingerprint("POST /tasks", request), this::created,
                 hook -> tasks.create(owner, request, hook));
     }

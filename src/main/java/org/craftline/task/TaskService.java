@@ -64,7 +64,7 @@ public final class TaskService {
      *
      * <p>Tasks created at the same time commit together ({@link GroupCommit}), each with its own answer.
      *
-     * @param owner the worker the task is for, as {@link org.craftline.worker.Workers#taskOwner} resolved it
+     * @param owner the worker the task is for, as {@link org.craftline.worker.Workers#writeOwner} resolved it
      * @param hook  work to do in the same transaction, before and after the write
      */
     public Task create(Owner owner, TaskRequest request, WriteHook<Task> hook) {
@@ -184,7 +184,7 @@ public final class TaskService {
      * {@code hook}'s work; the day's 1,440 minutes hold as for any write. The step timer saves
      * through it.
      */
-    public Task appendStep(Worker owner, LocalDate date, String title, Step step, WriteHook<Task> hook) {
+    public Task appendStep(Owner owner, LocalDate date, String title, Step step, WriteHook<Task> hook) {
         Step added = step.normalized();
         return Transactions.write(jdbi, handle -> {
             hook.before(handle);

@@ -23,7 +23,7 @@ import org.craftline.access.Caller;
 import org.craftline.access.Role;
 import org.craftline.http.Params;
 import org.craftline.task.Task;
-import org.craftline.worker.Worker;
+import org.craftline.worker.Owner;
 import org.craftline.worker.Workers;
 
 /**
@@ -92,7 +92,7 @@ public class TimerResource {
         return saved.map(task -> Response.ok(task).build()).orElse(Response.noContent().build());
     }
 
-    private Worker me(Caller caller) {
-        return workers.owner(caller, null);
+    private Owner me(Caller caller) {
+        return workers.writeOwner(caller, null);
     }
 }

@@ -13,7 +13,7 @@ import org.craftline.rollup.WorkerDayLedger;
 import org.craftline.step.Step;
 import org.craftline.task.Task;
 import org.craftline.task.TaskService;
-import org.craftline.worker.Worker;
+import org.craftline.worker.Owner;
 import org.craftline.worker.WorkerDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -43,7 +43,7 @@ public final class Timers {
         this.maxMinutes = maxMinutes;
     }
 
-    public Timer read(Worker worker) {
+    public Timer read(Owner worker) {
         return jdbi.withExtension(TimerDao.class, timers -> timers.find(worker.id())).map(this::shown)
                 .orElse(Timer.NONE);
     }
@@ -53,7 +53,7 @@ public final class Timers {
      * then the running one is saved as {@link #stop} saves it (zone and confirmation as there) and
      * the new one starts in the same transaction. {@code zone} may be null only without a switch.
      */
-    public Timer start(Worker worker, TimerRequest request, boolean switchRunning, ZoneId zone, boolean confirm) {
+    public Timer start(Owner worker, TimerRequest request, boolean switchRunning, ZoneId zone, boolean confirm) {
         Optional<TimerDao.Running> running = jdbi.withExtension(TimerDao.class, timers -> timers.find(worker.id()));
         if (running.isPresent() && !switchRunning) {
             throw ApiException.conflict("A timer is running (" + running.get().activity() + " since "
@@ -83,7 +83,7 @@ public final class Timers {
     }
 
     /** Stops the timer: saved as a step (the task it went into comes back), or with {@code save} false dropped. */
-    public Optional<Task> stop(Worker worker, boolean save, ZoneId zone, boolean confirm) {
+    public Optional<Task> stop(Owner worker, boolean save, ZoneId zone, boolean confirm) {
         TimerDao.Running running = jdbi.withExtension(TimerDao.class, timers -> timers.find(worker.id()))
                 .orElseThrow(() -> ApiException.notFound("No timer is running."));
         if (!save) {
@@ -96,7 +96,7 @@ public final class Timers {
         return Optional.of(save(worker, running, zone, confirm, WriteHook.none()));
     }
 
-    private Task save(Worker worker, TimerDao.Running running, ZoneId zone, boolean confirm, WriteHook<Task> then) {
+    private Task save(Owner worker, TimerDao.Running running, ZoneId zone, boolean confirm, WriteHook<Task> then) {
         Instant now = clock.instant();
         Duration elapsed = Duration.between(running.startedAt(), now);
         LocalDate started = running.startedAt().atZone(zone).toLocalDate();

@@ -41,12 +41,12 @@ public final class Workers {
     }
 
     /**
-     * {@link #owner} as far as a task write needs it, by the same rule. For a worker token it reads
-     * nothing: the caller was found with its worker's id and handle moments ago
-     * ({@code auth/TokenDao.findCaller}), and a second query per write cost PostgreSQL's single-task
-     * POSTs 12-15% of their throughput (docs/performance.md).
+     * {@link #owner} as far as a write needs it (a task, an event, the timer), by the same rule. For
+     * a worker token it reads nothing: the caller was found with its worker's id and handle moments
+     * ago ({@code auth/TokenDao.findCaller}), and a second query per write cost PostgreSQL's
+     * single-task POSTs 12-15% of their throughput (docs/performance.md).
      */
-    public Owner taskOwner(Caller caller, String requestedHandle) {
+    public Owner writeOwner(Caller caller, String requestedHandle) {
         String handle = actingHandle(caller, requestedHandle);
         if (caller.isWorker()) {
             return new CallerOwner(caller.workerId(), handle);
