@@ -250,5 +250,11 @@ public interface WorkerDayDao extends SqlObject {
     /** One tool's minutes in one worker's month, and the first day of the month it was used on. */
     record MonthTool(long workerId, LocalDate monthStart, String tool, int minutes, int craftMinutes,
                      LocalDate firstDay) {
+
+        /** This tool's figures with {@code more} of the same month's: minutes summed, the earlier first day. */
+        MonthTool plus(MonthTool more) {
+            return new MonthTool(workerId, monthStart, tool, minutes + more.minutes, craftMinutes + more.craftMinutes,
+                    firstDay.isBefore(more.firstDay) ? firstDay : more.firstDay);
+        }
     }
 }

@@ -242,10 +242,7 @@ public final class WorkerDayLedger {
         for (WorkerDayDao.WorkerDay day : written) {
             for (DayRollup.ToolMinutes tool : day.rollup().tools()) {
                 tools.merge(tool.tool(), new WorkerDayDao.MonthTool(month.workerId(), month.date(), tool.tool(),
-                        tool.minutes(), tool.craftMinutes(), day.workDate()), (sum, more) -> new WorkerDayDao.MonthTool(
-                        sum.workerId(), sum.monthStart(), sum.tool(), sum.minutes() + more.minutes(),
-                        sum.craftMinutes() + more.craftMinutes(), sum.firstDay().isBefore(more.firstDay())
-                        ? sum.firstDay() : more.firstDay()));
+                        tool.minutes(), tool.craftMinutes(), day.workDate()), WorkerDayDao.MonthTool::plus);
             }
         }
         return List.copyOf(tools.values());
