@@ -76,4 +76,48 @@ class ConcurrentCreatesTest {
         var day = http.get("/api/tasks?worker=" + full + "&from=" + FULL_DAY + "&to=" + FULL_DAY).json();
         assertThat(day.path("items")).hasSize(1);
     }
+
+    /**
+     * Idempotency keys inside a rush: a key sent again with its first body gets the first answer
+     * back, a key sent again with another body is refused, and the fresh keys around them are each
+     * written once, whichever group they fall in.
+     */
+    @Test
+    void keysSentAtOnce_replayOrRefuseAlone_andTheOthersAreWrittenOnce() throws Exception {
+        Http http = TestApp.admin(APP);
+        String worker = TestApp.uniqueHandle("keyed");
+        TestApp.createWorker(http, worker);
+        String replayed = Http.json(Payloads.task(worker, "2023-04-01", step("first", 30, "CRAFT")));
+        Http.Reply first = http.withHeader("Idempotency-Key", "replayed-key").post("/api/tasks", replayed);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(http.withHeader("Idempotency-Key", "reused-key").post("/api/tasks",
+                Http.json(Payloads.task(worker, "2023-04-01", step("earlier", 30, "CRAFT")))).status()).isEqualTo(201);
+        List<Keyed> rush = new ArrayList<>();
+        rush.add(new Keyed("replayed-key", replayed));
+        rush.add(new Keyed("reused-key", Http.json(Payloads.task(worker, "2023-04-01", step("other", 40, "CRAFT")))));
+        for (int i = 2; i < REQUESTS; i++) {
+            rush.add(new Keyed("fresh-" + i, Http.json(Payloads.task(worker, "2023-04-0" + (2 + i % 5),
+                    step("fresh " + i, 10, "EXECUTION")))));
+        }
+
+        List<Http.Reply> replies = AtOnce.each(rush,
+                keyed -> http.withHeader("Idempotency-Key", keyed.key()).post("/api/tasks", keyed.body()));
+
+        assertThat(replies.get(0).status()).isEqualTo(201);
+        assertThat(replies.get(0).header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replies.get(0).json()).isEqualTo(first.json());
+        assertThat(replies.get(1).status()).isEqualTo(422);
+        assertThat(replies.get(1).json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+        for (int i = 2; i < REQUESTS; i++) {
+            assertThat(replies.get(i).status()).as("request %d", i).isEqualTo(201);
+            assertThat(replies.get(i).header("Idempotent-Replayed")).as("request %d", i).isNull();
+            assertThat(replies.get(i).json().path("steps").get(0).path("activity").asText()).isEqualTo("fresh " + i);
+        }
+        var stored = http.get("/api/tasks?worker=" + worker + "&limit=100").json().path("items");
+        assertThat(stored).hasSize(REQUESTS);
+    }
+
+    /** A body sent with its Idempotency-Key. */
+    private record Keyed(String key, String body) {
+    }
 }
