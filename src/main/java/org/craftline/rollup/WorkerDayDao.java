@@ -24,12 +24,17 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public interface WorkerDayDao extends SqlObject {
 
-    /** A worker's steps on one day, in the order they were logged: task by task, then position. */
+    /**
+     * A worker's steps on one day, in the order they were logged: task by task, then position.
+     * Through the day's tasks ({@code tasks_worker_date}) and the steps' primary key: steps keep no
+     * index by worker of their own (migration 015).
+     */
     @SqlQuery("""
-            SELECT activity, minutes, mode, tool, discretion, mediation, note
-            FROM steps
-            WHERE worker_id = :workerId AND work_date = :workDate
-            ORDER BY task_id, step_no
+            SELECT s.activity, s.minutes, s.mode, s.tool, s.discretion, s.mediation, s.note
+            FROM tasks t
+            JOIN steps s ON s.task_id = t.id
+            WHERE t.worker_id = :workerId AND t.work_date = :workDate
+            ORDER BY s.task_id, s.step_no
             """)
     @RegisterConstructorMapper(Step.class)
     List<Step> listStepsOfDay(long workerId, LocalDate workDate);
