@@ -88,10 +88,12 @@ public final class H2Housekeeping implements Runnable {
             return NOT_FLUSHED;
         }
         int retention = store.getRetentionTime();
-        if (flushedBefore != NOT_FLUSHED) {
-            // H2 overwrites a chunk once its time plus the retention time is at most now: this
-            // retention admits exactly the chunks begun before flushedBefore.
-            long sinceFlushed = store.getTimeAbsolute() - flushedBefore + 1;
+        // H2 overwrites a chunk once its time plus the retention time is at most now: this
+        // retention admits exactly the chunks begun before flushedBefore. The store's clock never
+        // runs back, but a store opened again since has a clock of its own, which may be behind:
+        // then, as before the first flush, H2's own time stays.
+        long sinceFlushed = store.getTimeAbsolute() - flushedBefore + 1;
+        if (flushedBefore != NOT_FLUSHED && sinceFlushed > 0) {
             store.setRetentionTime((int) Math.min(retention, sinceFlushed));
         }
         try {
