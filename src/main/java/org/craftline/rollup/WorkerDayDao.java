@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.craftline.db.JdbcBatches;
 import org.craftline.step.Step;
+import org.craftline.step.StepRowMapper;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -36,7 +38,7 @@ public interface WorkerDayDao extends SqlObject {
             WHERE t.worker_id = :workerId AND t.work_date = :workDate
             ORDER BY s.task_id, s.step_no
             """)
-    @RegisterConstructorMapper(Step.class)
+    @RegisterRowMapper(StepRowMapper.class)
     List<Step> listStepsOfDay(long workerId, LocalDate workDate);
 
     /**
