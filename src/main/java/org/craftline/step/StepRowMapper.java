@@ -9,7 +9,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * A step from the columns of {@code steps}, by name. Jdbi's {@code ConstructorMapper} does the same,
  * but works the record's parameters out anew for every result set, reading each one's annotations
  * again (Java does not keep them, and a step's validation annotations are many): in a write that
- * reads back a day that held steps, that was a fifth of the write's turn (docs/performance.md).
+ * reads back a day that held steps, that was a fifth of the write's turn (docs/performance.md); every
+ * task read back by id or in a list has its steps read this way too.
  */
 public final class StepRowMapper implements RowMapper<Step> {
 

@@ -1,5 +1,7 @@
 package org.craftline.task;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,12 +11,16 @@ import java.util.List;
 import java.util.Optional;
 import org.craftline.db.JdbcBatches;
 import org.craftline.step.Step;
+import org.craftline.step.StepRowMapper;
 import org.jdbi.v3.core.mapper.Nested;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -23,9 +29,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Every statement on {@code tasks} and {@code steps}. */
 @RegisterConstructorMapper(TaskRow.class)
-@RegisterConstructorMapper(TaskDao.StepRow.class)
 @RegisterConstructorMapper(TaskDao.LockedTask.class)
-@RegisterConstructorMapper(Step.class)
 public interface TaskDao extends SqlObject {
 
     String SELECT_TASK = """
@@ -163,6 +167,7 @@ public interface TaskDao extends SqlObject {
             WHERE task_id IN (<taskIds>)
             ORDER BY task_id, step_no
             """)
+    @RegisterRowMapper(StepRow.Mapper.class)
     List<StepRow> listStepsByTaskIds(@BindList("taskIds") List<Long> taskIds);
 
     /**
@@ -196,7 +201,18 @@ public interface TaskDao extends SqlObject {
     void delete(long id);
 
     /** A step read back together with the task it belongs to, to group a page of tasks' steps. */
-    record StepRow(long taskId, @Nested Step step) {
+    record StepRow(long taskId, Step step) {
+
+        /** The step by {@link StepRowMapper}, for every task read back (a GET, the answer of a write). */
+        public static final class Mapper implements RowMapper<StepRow> {
+
+            private static final StepRowMapper STEPS = new StepRowMapper();
+
+            @Override
+            public StepRow map(ResultSet row, StatementContext ctx) throws SQLException {
+                return new StepRow(row.getLong("task_id"), STEPS.map(row, ctx));
+            }
+        }
     }
 
     /** A task joined with one of its steps: the export reads a worker's tasks as a stream of these. */
