@@ -16,6 +16,7 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethodsList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
@@ -84,6 +85,22 @@ public interface WorkerDayDao extends SqlObject {
             """)
     @RegisterConstructorMapper(LockedDay.class)
     List<LockedDay> lockWorkers(@BindList("workers") Collection<Long> workers, LocalDate first, LocalDate last);
+
+    /**
+     * The same for the named days of any workers, in worker then date order: the days of a group of
+     * single tasks (a day each of many workers) in one statement, not one a worker. PostgreSQL seeks
+     * each pair in the primary key and locks the rows after sorting them.
+     */
+    @SqlQuery("""
+            SELECT worker_id, work_date, minutes
+            FROM worker_days
+            WHERE (worker_id, work_date) IN (<days>)
+            ORDER BY worker_id, work_date
+            FOR UPDATE
+            """)
+    @RegisterConstructorMapper(LockedDay.class)
+    List<LockedDay> lockDays(@BindMethodsList(value = "days", methodNames = {"workerId", "date"})
+                             Collection<WorkerDate> days);
 
     /** A locked day row's minutes. */
     record LockedDay(long workerId, LocalDate workDate, int minutes) {

@@ -56,8 +56,8 @@ public final class WorkerDayLedger {
      * the transaction of the write's {@code handle}. On PostgreSQL, workers whose days fall in a
      * short span (a batch of a day of every member of a team, say) are locked together, a
      * statement for up to {@value #WORKERS_A_STATEMENT} of them, when the span holds at most twice
-     * the days asked for; otherwise, and on H2 ({@link Dialect#locksManyIdsInOneStatement}), each
-     * worker with a statement of their own.
+     * the days asked for; otherwise their few days each are named, many workers' to a statement. On
+     * H2 ({@link Dialect#locksManyIdsInOneStatement}) each worker has a statement of their own.
      */
     public static WorkerDayLedger lock(Handle handle, Map<Long, ? extends Collection<LocalDate>> datesByWorker) {
         WorkerDayDao days = handle.attach(WorkerDayDao.class);
@@ -67,8 +67,9 @@ public final class WorkerDayLedger {
                 wanted.put(worker, new TreeSet<>(dates));
             }
         });
-        boolean together = togetherPays(wanted) && Dialect.of(handle).locksManyIdsInOneStatement();
-        Map<Long, Map<LocalDate, Integer>> locked = together ? lockTogether(days, wanted) : lockEach(days, wanted);
+        boolean manyInOne = Dialect.of(handle).locksManyIdsInOneStatement();
+        Map<Long, Map<LocalDate, Integer>> locked = manyInOne && togetherPays(wanted) ? lockTogether(days, wanted)
+                : lockEach(days, wanted, manyInOne);
         Map<Long, Map<LocalDate, Integer>> before = new TreeMap<>();
         wanted.forEach((worker, dates) -> {
             Map<LocalDate, Integer> held = locked.getOrDefault(worker, Map.of());
@@ -118,12 +119,41 @@ public final class WorkerDayLedger {
         return locked;
     }
 
-    private static Map<Long, Map<LocalDate, Integer>> lockEach(WorkerDayDao days,
-                                                               Map<Long, TreeSet<LocalDate>> wanted) {
+    /**
+     * Each worker's days, in worker then date order: a worker's few days by name, more by range. On
+     * PostgreSQL ({@code byNameTogether}) the named days of consecutive workers go in one statement,
+     * up to about {@value #WORKERS_A_STATEMENT} days: a group of single tasks, a day each of many
+     * workers, is one round trip, not one a worker. On H2 each worker has a statement of their own.
+     */
+    private static Map<Long, Map<LocalDate, Integer>> lockEach(WorkerDayDao days, Map<Long, TreeSet<LocalDate>> wanted,
+                                                               boolean byNameTogether) {
         Map<Long, Map<LocalDate, Integer>> locked = new TreeMap<>();
-        wanted.forEach((worker, dates) -> locked.put(worker, dates.size() <= FEW_DAYS ? days.lock(worker, dates)
-                : days.lockRange(worker, dates.first(), dates.last())));
+        List<WorkerDayDao.WorkerDate> named = new ArrayList<>();
+        wanted.forEach((worker, dates) -> {
+            if (dates.size() > FEW_DAYS) {
+                lockNamed(days, named, locked);
+                locked.put(worker, days.lockRange(worker, dates.first(), dates.last()));
+            } else if (byNameTogether) {
+                dates.forEach(date -> named.add(new WorkerDayDao.WorkerDate(worker, date)));
+                if (named.size() >= WORKERS_A_STATEMENT) {
+                    lockNamed(days, named, locked);
+                }
+            } else {
+                locked.put(worker, days.lock(worker, dates));
+            }
+        });
+        lockNamed(days, named, locked);
         return locked;
+    }
+
+    /** Locks the {@code named} days gathered so far, all in one statement, and forgets them. */
+    private static void lockNamed(WorkerDayDao days, List<WorkerDayDao.WorkerDate> named,
+                                  Map<Long, Map<LocalDate, Integer>> locked) {
+        if (!named.isEmpty()) {
+            days.lockDays(named).forEach(day -> locked
+                    .computeIfAbsent(day.workerId(), worker -> new TreeMap<>()).put(day.workDate(), day.minutes()));
+            named.clear();
+        }
     }
 
     /**

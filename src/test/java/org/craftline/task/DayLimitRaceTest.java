@@ -5,6 +5,7 @@ import static org.craftline.testing.Payloads.step;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -92,6 +93,51 @@ class DayLimitRaceTest {
             assertThat(series.get(0).path("totalMinutes").asInt()).as(worker)
                     .isEqualTo(fitPerDay * MINUTES * DAYS.size());
         }
+    }
+
+    /**
+     * The same with each worker's days in a year of their own: too far apart to lock by one range,
+     * so each worker's days are named (on PostgreSQL every worker's in one statement).
+     */
+    @Test
+    void racingBatchesOfWorkersYearsApart_fillEachWorkersDaysToTheLimitAndNoFurther() throws Exception {
+        Http http = TestApp.admin(APP);
+        List<String> workers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            workers.add(TestApp.uniqueHandle("apart"));
+            TestApp.createWorker(http, workers.get(i));
+        }
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < REQUESTS_PER_DAY; i++) {
+            List<Map<String, Object>> tasks = new ArrayList<>();
+            for (int w = 0; w < workers.size(); w++) {
+                int worker = i % 2 == 0 ? w : workers.size() - 1 - w;
+                for (String day : DAYS) {
+                    tasks.add(Payloads.task(workers.get(worker), yearsLater(day, worker),
+                            step("prompt", MINUTES, "EXECUTION")));
+                }
+            }
+            bodies.add(Http.json(Map.of("tasks", tasks)));
+        }
+
+        List<Integer> statuses = AtOnce.each(bodies, body -> http.post("/api/tasks/batch", body).status());
+
+        Map<Integer, Long> counts = statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        int fitPerDay = 1440 / MINUTES;
+        assertThat(counts).containsOnlyKeys(201, 422);
+        assertThat(counts.get(201)).isEqualTo((long) fitPerDay);
+        for (int w = 0; w < workers.size(); w++) {
+            for (String day : DAYS) {
+                String date = yearsLater(day, w);
+                var tasks = http.get("/api/tasks?worker=" + workers.get(w) + "&from=" + date + "&to=" + date)
+                        .json().path("items");
+                assertThat(tasks).as(workers.get(w) + " " + date).hasSize(fitPerDay);
+            }
+        }
+    }
+
+    private static String yearsLater(String day, int years) {
+        return LocalDate.parse(day).plusYears(years).toString();
     }
 
     private static List<Integer> race(Http http, String worker) throws Exception {
