@@ -57,7 +57,7 @@ public class EventResource {
                            String idempotencyKey,
                            @NotNull @Valid EventRequest request) {
         Owner owner = workers.writeOwner(caller, request.worker());
-        return idempotency.<Event>once(caller, idempotencyKey, idempotency.fingerprint("POST /events", request),
+        return idempotency.<Event>once(caller, idempotencyKey, () -> idempotency.fingerprint("POST /events", request),
                 event -> new StoredAnswer(201, Locations.of("events", event.id()), null, idempotency.body(event)),
                 hook -> writes.create(owner, request, hook));
     }

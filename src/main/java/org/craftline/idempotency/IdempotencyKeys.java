@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.craftline.access.Caller;
 import org.craftline.db.Transactions;
@@ -70,11 +71,12 @@ public final class IdempotencyKeys {
      * key the write simply runs.
      *
      * @param key         the header's value; null when the request has none
-     * @param fingerprint what makes two requests the same one ({@link #fingerprint})
+     * @param fingerprint what makes two requests the same one ({@link #fingerprint}); worked out only
+     *                    for a request with a key, as writing a batch back as JSON to hash it is not free
      * @param write       the write, which must run the hook it is given in its transaction
      */
-    public <T> Response once(Caller caller, String key, String fingerprint, Function<T, StoredAnswer> answer,
-                             Function<WriteHook<T>, T> write) {
+    public <T> Response once(Caller caller, String key, Supplier<String> fingerprint,
+                             Function<T, StoredAnswer> answer, Function<WriteHook<T>, T> write) {
         String value = validKey(key);
         if (value == null) {
             return answer.apply(write.apply(WriteHook.none())).toResponse(false);
@@ -86,7 +88,7 @@ public final class IdempotencyKeys {
                     + "retry when it has finished to get its answer");
         }
         try {
-            Recorder<T> recorder = new Recorder<>(scope, value, fingerprint, answer);
+            Recorder<T> recorder = new Recorder<>(scope, value, fingerprint.get(), answer);
             // The recorder keeps the answer the write's hook stored; the write's own result is in it.
             var unused = write.apply(recorder);
             return recorder.answer.toResponse(false);

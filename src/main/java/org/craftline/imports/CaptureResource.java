@@ -162,8 +162,8 @@ public class CaptureResource {
         if (!plan.refusals().isEmpty() && !request.skipInvalid()) {
             throw refused(plan);
         }
-        return idempotency.once(caller, idempotencyKey, IdempotencyKeys.fingerprint(request.describe(),
-                        digest.digest()),
+        return idempotency.once(caller, idempotencyKey,
+                () -> IdempotencyKeys.fingerprint(request.describe(), digest.digest()),
                 (List<Task> created) -> new StoredAnswer(created.isEmpty() ? 200 : 201, null, null,
                         idempotency.body(plan.report(false))),
                 hook -> imports.write(plan, hook));

@@ -104,7 +104,7 @@ public class ImportResource {
         }
         String request = "POST /imports/" + tracker.id() + "?worker=" + owner.handle() + "&defaultMode=" + defaultMode
                 + "&skipInvalid=" + skipInvalid;
-        return idempotency.once(caller, idempotencyKey, IdempotencyKeys.fingerprint(request, plan.digest()),
+        return idempotency.once(caller, idempotencyKey, () -> IdempotencyKeys.fingerprint(request, plan.digest()),
                 (List<Task> created) -> new StoredAnswer(created.isEmpty() ? 200 : 201, null, null,
                         idempotency.body(plan.report(false, created.size()))),
                 hook -> imports.write(plan, hook));

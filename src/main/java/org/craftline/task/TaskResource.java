@@ -63,8 +63,8 @@ public class TaskResource {
                            String idempotencyKey,
                            @NotNull @Valid TaskRequest request) {
         Owner owner = workers.writeOwner(caller, request.worker());
-        return idempotency.once(caller, idempotencyKey, idempotency.fingerprint("POST /tasks", request), this::created,
-                hook -> tasks.create(owner, request, hook));
+        return idempotency.once(caller, idempotencyKey, () -> idempotency.fingerprint("POST /tasks", request),
+                this::created, hook -> tasks.create(owner, request, hook));
     }
 
     private StoredAnswer created(Task task) {
@@ -85,7 +85,7 @@ public class TaskResource {
                               String idempotencyKey,
                               @NotNull @Valid TaskBatchRequest request) {
         List<NewTask> batch = owned(caller, request.tasks());
-        return idempotency.once(caller, idempotencyKey, idempotency.fingerprint("POST /tasks/batch", request),
+        return idempotency.once(caller, idempotencyKey, () -> idempotency.fingerprint("POST /tasks/batch", request),
                 (List<Task> created) -> new StoredAnswer(201, null, null, idempotency.body(TaskBatch.of(created))),
                 hook -> tasks.createAll(batch, hook));
     }

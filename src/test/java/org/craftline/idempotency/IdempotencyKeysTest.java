@@ -69,7 +69,7 @@ class IdempotencyKeysTest {
     private int create(String title) {
         TaskRequest request = new TaskRequest(null, LocalDate.parse("2026-01-01"), title, null,
                 List.of(new Step("sculpt", 30, Mode.CRAFT, null, null, null, null)));
-        return keys.<Task>once(caller, "key-1", keys.fingerprint("POST /tasks", request),
+        return keys.<Task>once(caller, "key-1", () -> keys.fingerprint("POST /tasks", request),
                 task -> new StoredAnswer(201, null, null, keys.body(task)),
                 hook -> tasks.create(worker, request, hook)).getStatus();
     }
