@@ -113,8 +113,7 @@ public final class WorkerDayLedger {
         Map<Long, Map<LocalDate, Integer>> locked = new TreeMap<>();
         for (int from = 0; from < workers.size(); from += WORKERS_A_STATEMENT) {
             List<Long> some = workers.subList(from, Math.min(workers.size(), from + WORKERS_A_STATEMENT));
-            days.lockWorkers(some, first, last).forEach(day -> locked
-                    .computeIfAbsent(day.workerId(), worker -> new TreeMap<>()).put(day.workDate(), day.minutes()));
+            hold(locked, days.lockWorkers(some, first, last));
         }
         return locked;
     }
@@ -150,10 +149,15 @@ public final class WorkerDayLedger {
     private static void lockNamed(WorkerDayDao days, List<WorkerDayDao.WorkerDate> named,
                                   Map<Long, Map<LocalDate, Integer>> locked) {
         if (!named.isEmpty()) {
-            days.lockDays(named).forEach(day -> locked
-                    .computeIfAbsent(day.workerId(), worker -> new TreeMap<>()).put(day.workDate(), day.minutes()));
+            hold(locked, days.lockDays(named));
             named.clear();
         }
+    }
+
+    /** Adds the {@code rows} a locking statement returned to the minutes {@code locked} holds. */
+    private static void hold(Map<Long, Map<LocalDate, Integer>> locked, List<WorkerDayDao.LockedDay> rows) {
+        rows.forEach(day -> locked.computeIfAbsent(day.workerId(), worker -> new TreeMap<>())
+                .put(day.workDate(), day.minutes()));
     }
 
     /**
