@@ -41,6 +41,11 @@ public final class WorkerDayLedger {
     private static final int FEW_DAYS = 16;
     /** Workers locked by one statement at most, bounding its list of ids. */
     private static final int WORKERS_A_STATEMENT = 1000;
+    /**
+     * Named days locked by one statement at most, bounding its list of pairs: a statement is sent
+     * once this many are gathered, so it holds up to {@value #FEW_DAYS} more.
+     */
+    private static final int NAMED_DAYS_A_STATEMENT = 1000;
 
     private final WorkerDayDao days;
     /** The minutes each locked day held before this write, by worker and date; null for a day without a row. */
@@ -121,7 +126,7 @@ public final class WorkerDayLedger {
     /**
      * Each worker's days, in worker then date order: a worker's few days by name, more by range. On
      * PostgreSQL ({@code byNameTogether}) the named days of consecutive workers go in one statement,
-     * up to about {@value #WORKERS_A_STATEMENT} days: a group of single tasks, a day each of many
+     * up to about {@value #NAMED_DAYS_A_STATEMENT} days: a group of single tasks, a day each of many
      * workers, is one round trip, not one a worker. On H2 each worker has a statement of their own.
      */
     private static Map<Long, Map<LocalDate, Integer>> lockEach(WorkerDayDao days, Map<Long, TreeSet<LocalDate>> wanted,
@@ -134,7 +139,7 @@ public final class WorkerDayLedger {
                 locked.put(worker, days.lockRange(worker, dates.first(), dates.last()));
             } else if (byNameTogether) {
                 dates.forEach(date -> named.add(new WorkerDayDao.WorkerDate(worker, date)));
-                if (named.size() >= WORKERS_A_STATEMENT) {
+                if (named.size() >= NAMED_DAYS_A_STATEMENT) {
                     lockNamed(days, named, locked);
                 }
             } else {
